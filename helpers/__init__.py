@@ -1,0 +1,1 @@
+"""Hasila: Arabic conflict reporting to casualty tallies."""
