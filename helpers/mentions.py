@@ -1,10 +1,1009 @@
-"""Casualty figures in one document. Being written (see issue 2)."""
+"""Casualty figures in one document: who was killed, injured, detained, displaced, how many.
+
+How a figure is found (all on the normalised text, offsets mapped back at the end):
+
+1. The text is cut into sentences; a page's "related stories" tail is left out.
+2. In each sentence, `helpers.numbers` finds every quantity (digits, number words, duals,
+   "one of", vague words) and the casualty lexicon (`helpers/data/casualties.yaml`) finds
+   trigger words (مقتل، أصيب، اعتقال، نزوح ...) and casualty nouns (قتلى، جرحى ...).
+3. A quantity is a casualty figure when what it counts is people (the noun after it, or
+   "من" + people/actor, or a casualty noun) and a trigger of one category governs it (before
+   it, or a verb after it: "30 إرهابياً هلكوا"). Numbers that count other things (strikes,
+   trucks, hours, unit and channel names) are rejected by the noun after or before them;
+   numbers with no casualty word near them are never figures (force sizes).
+4. Triggers with no number but a singular person after them mean one (مقتل شاب); plural or
+   vague words are vague figures (قتلت العديد منهم).
+5. Each figure gets its victim side (actor named with it, pronoun resolved to the last side
+   named, or the kind of people), scope (running totals vs one incident), claimant and
+   perpetrator, then relations between figures (repeats, subsets, aggregates, updates).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+
+from helpers import numbers
+from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
+from helpers.lexicon import load, phrase_regex, word_set
 from helpers.schema import Document
+from helpers.text import (
+    NormText,
+    main_text_end,
+    normalize,
+    normalize_word,
+    sentences,
+    stems,
+    tokens,
+)
+
+COMBINED = "killed_or_injured"
+WINDOW_BEFORE = 7  # tokens between a trigger and the number it governs
+WINDOW_AFTER = 8  # tokens between a number and a trigger verb after it
 
 
+# ----------------------------------------------------------------------------- lexicon
+def _expand(entry: str) -> list[str]:
+    """Forms of a lexicon entry; 'مدني+' gives the regular noun/adjective inflections."""
+    if not entry.endswith("+"):
+        return [entry]
+    s = entry[:-1]
+    return [s, s + "ا", s + "ه", s + "ين", s + "ون", s + "ات", s + "ان", s + "تين"]
+
+
+def _is_plural(form: str) -> bool:
+    return form.endswith(("ين", "ون", "ات"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The casualty vocabulary, normalised, in the shapes the extractor looks things up."""
+
+    trigger_word: dict[str, str]
+    trigger_phrases: re.Pattern[str]
+    trigger_phrase_cat: dict[str, str]
+    casualty_noun: dict[str, tuple[str, str]]  # form -> (category, sg|pl|dual)
+    person: dict[str, tuple[str, str]]  # form -> (civilian|combatant, sg|pl)
+    not_people: frozenset[str]
+    cumulative: re.Pattern[str]
+    totals: frozenset[str]
+    negations: frozenset[str]
+    subset: re.Pattern[str]
+    others: frozenset[str]
+    attribution: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Build the look-up tables once per process from `casualties.yaml`."""
+    data = load("casualties.yaml")
+    trigger_word: dict[str, str] = {}
+    phrase_cat: dict[str, str] = {}
+    for cat, words in data["triggers"].items():
+        for w in words:
+            n = normalize_word(w)
+            (phrase_cat if " " in n else trigger_word)[n] = cat
+    casualty_noun = {}
+    for cat, groups in data["casualty_nouns"].items():
+        for number, words in groups.items():
+            for w in words or []:
+                casualty_noun[normalize_word(w)] = (cat, number)
+    person: dict[str, tuple[str, str]] = {}
+    for kind, groups in data["people"].items():
+        for number, words in groups.items():
+            for w in words:
+                for form in _expand(normalize_word(w)):
+                    person.setdefault(form, (kind, "pl" if _is_plural(form) else number))
+    cumulative = [re.escape(normalize_word(c)) for c in data["cumulative_cues"]]
+    cumulative += data.get("cumulative_patterns", [])
+    return Lexicon(
+        trigger_word=trigger_word,
+        trigger_phrases=phrase_regex(list(phrase_cat)),
+        trigger_phrase_cat=phrase_cat,
+        casualty_noun=casualty_noun,
+        person=person,
+        not_people=word_set(data["not_people"]),
+        cumulative=re.compile("|".join(cumulative)),
+        totals=word_set(data["total_cues"]),
+        negations=word_set(data["negations"]),
+        subset=phrase_regex(data["subset_markers"]),
+        others=word_set(data["others"]),
+        attribution=word_set(data["attribution"]),
+    )
+
+
+def _lookup(table: dict, word: str) -> tuple[str, object] | None:
+    """(stem, value) of the first form of `word` (with proclitics stripped) in `table`."""
+    for s in stems(word):
+        if s in table:
+            return s, table[s]
+    return None
+
+
+# ----------------------------------------------------------------------------- sentence model
+@dataclass
+class Token:
+    start: int
+    end: int
+    word: str
+    trigger: str = ""  # category when the token is (part of) a trigger
+    casualty: tuple[str, str] | None = None  # (category, number) for قتلى، جرحى ...
+    person: tuple[str, str] | None = None  # (civilian|combatant, sg|pl)
+    actor: str = ""  # side when the token is part of an actor name
+    actor_weak: bool = False
+
+
+@dataclass
+class Figure:
+    """A casualty figure being built, in normalised offsets."""
+
+    start: int
+    end: int
+    category: str
+    best: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    victim: str = "UNKNOWN"
+    scope: str = "incident"
+    relation: str = ""
+    unit: str = "people"
+    claimed_by: str = ""
+    perpetrator: str = ""
+    sentence: tuple[int, int] = (0, 0)
+    q_start: int = 0  # where the number itself is
+    q_end: int = 0
+    noun_class: str = ""  # civilian | combatant | casualty | actor | others | pronoun | ''
+    subset_parent: int | None = None  # index of the figure this one is part of
+    mid: str = ""
+    extras: dict = field(default_factory=dict)
+
+
+class Sentence:
+    """Tokens of one sentence with their lexical classes, and the quantities in it."""
+
+    def __init__(self, norm: str, start: int, end: int, actors: list[ActorMatch]) -> None:
+        lex = lexicon()
+        self.start, self.end, self.norm = start, end, norm
+        self.toks = [Token(s, e, w) for s, e, w in tokens(norm, start, end)]
+        self.starts = [t.start for t in self.toks]
+        for t in self.toks:
+            hit = _lookup(lex.trigger_word, t.word)
+            t.trigger = hit[1] if hit else ""
+            hit = _lookup(lex.casualty_noun, t.word)
+            t.casualty = hit[1] if hit else None
+            hit = _lookup(lex.person, t.word)
+            t.person = hit[1] if hit else None
+        for m in lex.trigger_phrases.finditer(norm, start, end):
+            cat = lex.trigger_phrase_cat.get(" ".join(m.group("p").split()), "")
+            for t in self.span_tokens(m.start(), m.end()):
+                t.trigger = cat
+        self.doc_actors = actors
+        self.actors = [a for a in actors if start <= a.start < end]
+        for a in self.actors:
+            for t in self.span_tokens(a.start, a.end):
+                t.actor, t.actor_weak = a.side, a.weak
+        self.quantities = [
+            _shift(q, start) for q in numbers.find_quantities(norm[start:end]) if _usable(q)
+        ]
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect_left(self.starts, pos)
+
+    def span_tokens(self, start: int, end: int) -> list[Token]:
+        """Tokens overlapping [start, end), including one that `start` falls inside."""
+        i = self.index_at(start)
+        if i > 0 and self.toks[i - 1].end > start:
+            i -= 1
+        out = []
+        while i < len(self.toks) and self.toks[i].start < end:
+            out.append(self.toks[i])
+            i += 1
+        return out
+
+
+def _shift(q: numbers.Quantity, by: int) -> numbers.Quantity:
+    from dataclasses import replace
+
+    return replace(
+        q,
+        start=q.start + by,
+        end=q.end + by,
+        num_start=(q.num_start + by) if q.num_start >= 0 else q.start + by,
+        num_end=(q.num_end + by) if q.num_end >= 0 else q.end + by,
+    )
+
+
+def _usable(q: numbers.Quantity) -> bool:
+    """Drop numbers that cannot be head counts: fractions, clock times, huge values."""
+    if q.value is not None and (q.value != int(q.value) or q.value <= 0 or q.value > 10_000_000):
+        return False
+    return not (q.prefix.startswith("ال") and q.qualifier not in ("more_than", "at_least"))
+
+
+# ----------------------------------------------------------------------------- extraction
 def extract_mentions(doc: Document) -> list[dict]:
     """Return one row per casualty figure, columns as `helpers.schema.MENTION_COLUMNS`."""
-    return []
+    nt = normalize(doc.text)
+    norm = nt.text
+    stop = main_text_end(norm)
+    actors = find_actors(norm, 0, stop)
+    figures: list[Figure] = []
+    for s0, s1 in sentences(norm, stop):
+        sent = Sentence(norm, s0, s1, actors)
+        if not sent.quantities and not any(t.trigger or t.casualty for t in sent.toks):
+            continue
+        found = _figures_in_sentence(sent)
+        for f in found:
+            f.sentence = (s0, s1)
+            _resolve_victim(f, sent, actors, figures)
+            f.scope = _scope(f, sent)
+            f.claimed_by = _claimant(f, sent, norm, doc.outlet)
+            f.perpetrator = _perpetrator(f, sent)
+            figures.append(f)
+    _relate(figures)
+    return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
+
+
+def _figures_in_sentence(sent: Sentence) -> list[Figure]:
+    out: list[Figure] = []
+    used_triggers: set[int] = set()
+    last_numeric_end = -1
+    for q in sent.quantities:
+        if q.kind == "vague" and _others_after_number(q, sent, last_numeric_end):
+            continue
+        f = _figure_from_quantity(q, sent, out, used_triggers)
+        if f is not None:
+            out.append(f)
+        if q.kind != "vague":
+            last_numeric_end = q.end
+    out.extend(_figures_without_number(sent, out, used_triggers))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _others_after_number(q: numbers.Quantity, sent: Sentence, last_end: int) -> bool:
+    """'5 آخرين': the vague 'others' word is the noun of the number before it."""
+    return (
+        q.vague_word
+        and normalize_word(q.vague_word) in lexicon().others
+        and (0 <= q.start - last_end <= 2)
+    )
+
+
+# --- what a number counts
+@dataclass
+class Counted:
+    kind: str  # civilian | combatant | casualty | actor | others | pronoun | '' (nothing said)
+    category: str = ""  # for casualty nouns
+    end: int = -1  # end of the noun phrase (normalised offset)
+    side: str = ""  # side named inside the noun phrase
+    sides: tuple = ()
+    noun: str = ""
+    singular: bool = False
+
+
+_QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر"}
+_PRONOUNS = {"منهم", "منها", "منه", "منهما", "منهن"}
+
+
+def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
+    """What the quantity counts, from the words after it; None when it counts things."""
+    lex = lexicon()
+    if q.kind in ("dual", "one") and q.noun:
+        c = _classify_noun(normalize_word(q.noun), sent, q.end)
+        if c is None or c.kind == "thing":
+            return None
+        return c
+    i = sent.index_at(q.end)
+    toks = sent.toks
+    while i < len(toks) and toks[i].word in _QUAL_AFTER and toks[i].start - q.end < 16:
+        i += 1
+    if i >= len(toks) or toks[i].start - q.end > 12:
+        return Counted("")
+    t = toks[i]
+    c = _classify_token(t, sent)
+    if c is not None:
+        return None if c.kind == "thing" else c
+    if t.word in ("من", "عن") and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        c = _classify_token(nxt, sent)
+        if c is not None:
+            return None if c.kind == "thing" else c
+        if nxt.word in ("صفوف",) and i + 2 < len(toks):
+            c2 = _classify_token(toks[i + 2], sent)
+            if c2 is not None and c2.kind == "actor":
+                return c2
+        return Counted("")
+    if t.word in _PRONOUNS:
+        return Counted("pronoun", end=t.end)
+    if _lookup({w: 1 for w in lex.others}, t.word):
+        return Counted("others", end=t.end)
+    if t.word in ("عدد", "اعداد") and i + 1 < len(toks):
+        c = _classify_token(toks[i + 1], sent)
+        if c is not None and c.kind != "thing":
+            return c
+    if _lookup({w: 1 for w in lex.not_people}, t.word):
+        return None
+    return Counted("")
+
+
+def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
+    lex = lexicon()
+    hit = _lookup(lex.casualty_noun, word)
+    if hit:
+        cat, number = hit[1]
+        return Counted("casualty", category=cat, end=at, noun=hit[0], singular=number == "singular")
+    hit = _lookup(lex.person, word)
+    if hit:
+        kind, number = hit[1]
+        return Counted(kind, end=at, noun=hit[0], singular=number == "singular")
+    side = adjective_side(word)
+    if side:
+        return Counted("actor", end=at, side=side, noun=word)
+    if _lookup({w: 1 for w in lex.not_people}, word):
+        return Counted("thing")
+    return Counted("")
+
+
+def _classify_token(t: Token, sent: Sentence) -> Counted | None:
+    """Class of a noun token: casualty noun, kind of person, actor name, thing, or None."""
+    if t.actor and not t.actor_weak:
+        return Counted("actor", end=t.end, side=t.actor, noun=t.word)
+    c = _classify_noun(t.word, sent, t.end)
+    if c is not None and c.kind:
+        return c
+    if t.actor:  # weak names (التنظيم) count only when nothing else fits
+        return Counted("actor", end=t.end, side=t.actor, noun=t.word)
+    return None
+
+
+# --- which trigger governs a number
+def _trigger_before(sent: Sentence, pos: int) -> tuple[int, str] | None:
+    """(token index, category) of the closest trigger before `pos` within the window."""
+    i = sent.index_at(pos) - 1
+    steps = 0
+    while i >= 0 and steps < WINDOW_BEFORE:
+        t = sent.toks[i]
+        if t.trigger:
+            return i, _combined(sent, i)
+        i -= 1
+        steps += 1
+    return None
+
+
+def _combined(sent: Sentence, i: int) -> str:
+    """'مقتل وإصابة' / 'قتل وجرح': two joined triggers of killed and injured."""
+    cat = sent.toks[i].trigger
+    j = i
+    while j > 0 and sent.toks[j].trigger == cat:
+        j -= 1
+    prev = sent.toks[j]
+    if (
+        j < i
+        and prev.trigger
+        and {prev.trigger, cat} == {"killed", "injured"}
+        and sent.toks[j + 1].word.startswith("و")
+    ):
+        return COMBINED
+    if i + 1 < len(sent.toks):
+        nxt = sent.toks[i + 1]
+        if nxt.word.startswith("و") and nxt.trigger and {nxt.trigger, cat} == {"killed", "injured"}:
+            return COMBINED
+    return cat
+
+
+def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
+    i = sent.index_at(pos)
+    for k in range(i, min(i + WINDOW_AFTER, len(sent.toks))):
+        if sent.toks[k].trigger:
+            return k, sent.toks[k].trigger
+    return None
+
+
+def _negated(sent: Sentence, i: int) -> bool:
+    neg = lexicon().negations
+    lo = max(0, i - 4)
+    return any(sent.toks[k].word in neg for k in range(lo, i))
+
+
+def _subset_marker_before(sent: Sentence, pos: int) -> bool:
+    """'من ضمنهم 3 انتحاريين': a part of the figure before, marker right before the number."""
+    lo = sent.toks[max(0, sent.index_at(pos) - 3)].start if sent.toks else pos
+    return any(
+        m.end() <= pos and not sent.norm[m.end() : pos].strip(" ،,\"'")
+        for m in lexicon().subset.finditer(sent.norm, lo, pos)
+    )
+
+
+def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
+    """'الفوج 46', 'القناة 13', 'إف 16', 'الساعة 11': a number that names or times something."""
+    i = sent.index_at(q.start) - 1
+    if i < 0 or q.start - sent.toks[i].end > 2:
+        return False
+    word = sent.toks[i].word
+    if word in ("ال", "وال", "بال", "لل") and q.qualifier == "exact":
+        return True  # 'في الـ 24 من الشهر': an ordinal or a date
+    return bool(_lookup({w: 1 for w in lexicon().not_people}, word))
+
+
+def _figure_from_quantity(
+    q: numbers.Quantity, sent: Sentence, done: list[Figure], used: set[int]
+) -> Figure | None:
+    if _label_before(sent, q):
+        return None
+    counted = _counted(q, sent)
+    if counted is None:
+        return None
+    category = ""
+    trig = _trigger_before(sent, q.start)
+    if counted.kind == "" and trig is None:
+        counted, trig = _count_referent(sent, q)
+    if (
+        counted.kind == ""
+        and q.kind == "vague"
+        and normalize_word(q.vague_word) in lexicon().others
+    ):
+        counted = Counted("others", end=q.end)
+    if counted.kind == "casualty":
+        category = counted.category
+        if trig and trig[1] == COMBINED:
+            category = COMBINED
+    elif trig is not None and (counted.kind or q.start - sent.toks[trig[0]].end <= 3):
+        category = trig[1]
+    elif counted.kind in ("civilian", "combatant", "actor", "others", "pronoun"):
+        after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
+        if after is not None:
+            trig, category = after, after[1]
+    subset = _subset_marker_before(sent, q.start) and bool(done)
+    if not category and subset:
+        category = done[-1].category
+    if not category:
+        return None
+    if trig is not None:
+        if _negated(sent, trig[0]):
+            return None
+        used.add(trig[0])
+    tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else q.start
+    end = max(q.end, counted.end)
+    f = Figure(
+        start=min(tstart, q.start),
+        end=end,
+        category=category,
+        best=q.best,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        q_start=q.start,
+        q_end=q.end,
+        noun_class=counted.kind,
+    )
+    f.extras["counted"] = counted
+    f.extras["vague_word"] = q.vague_word
+    if _update_cue_before(sent, q.start):
+        f.extras["update"] = True
+    if subset:
+        f.subset_parent = len(done) - 1
+        f.extras["subset_local"] = True
+    if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
+        f.unit = "families"
+    return f
+
+
+def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple | None]:
+    """'الأسر النازحة ... عددها تجاوز 4000' / 'بلغ عدد القتلى 5': the number is the count
+    of people named earlier in the sentence."""
+    i = sent.index_at(q.start)
+    near = [k for k in range(max(0, i - 3), i) if sent.toks[k].word.startswith(("عدد", "اعداد"))]
+    if not near:
+        return Counted(""), None
+    counted, trig = Counted(""), None
+    for k in range(near[-1], max(-1, near[-1] - 15), -1):
+        t = sent.toks[k]
+        if t.trigger and trig is None:
+            trig = (k, t.trigger)
+        if t.casualty and trig is None:
+            trig = (k, t.casualty[0])
+        c = _classify_token(t, sent) if t.person or t.actor else None
+        if c is not None and c.kind in ("civilian", "combatant", "actor") and not counted.kind:
+            counted = Counted(c.kind, end=q.end, side=c.side, noun=c.noun)
+    if trig is None:
+        return Counted(""), None
+    return counted, trig
+
+
+def _update_cue_before(sent: Sentence, pos: int) -> bool:
+    """'ارتفعت حصيلة القتلى إلى 7': a new toll for casualties already reported."""
+    i = sent.index_at(pos)
+    window = sent.toks[max(0, i - 6) : i]
+    return any(t.word in lexicon().totals for t in window) and any(
+        "حصيله" in t.word or t.word in ("عدد",) for t in window
+    )
+
+
+# --- figures with no number: "مقتل شاب", "قتلت العديد", "سقوط جرحى", "بين قتيل ومصاب"
+def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) -> list[Figure]:
+    out: list[Figure] = []
+    covered = [(f.start, f.end) for f in done]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in covered)
+
+    toks = sent.toks
+    for i, t in enumerate(toks):
+        if not free(t.start, t.end):
+            continue
+        if t.trigger and i not in used and not _negated(sent, i):
+            f = _after_trigger(sent, i)
+            if f is not None and free(f.start, f.end):
+                out.append(f)
+                covered.append((f.start, f.end))
+                continue
+        if t.word == "بين" and not _negated(sent, i):
+            f = _between(sent, i, i)
+            if f is not None and free(f.start, f.end):
+                out.append(f)
+                covered.append((f.start, f.end))
+                continue
+        if t.casualty and not t.trigger and not _negated(sent, i):
+            f = _bare_casualty_noun(sent, i)
+            if f is not None and free(f.start, f.end):
+                out.append(f)
+                covered.append((f.start, f.end))
+    return out
+
+
+def _after_trigger(sent: Sentence, i: int) -> Figure | None:
+    """A singular person (one) or a plural (vague) right after a trigger."""
+    toks = sent.toks
+    cat = _combined(sent, i)
+    j = i + 1
+    while j < len(toks) and toks[j].trigger and j - i < 3:
+        j += 1  # مقتل وإصابة ...
+    if j < len(toks) and toks[j].word == "بين":
+        return _between(sent, i, j)
+    skipped = 0
+    while j < len(toks) and toks[j].actor and skipped < 4:
+        j += 1  # اعتقلت قسد شاباً
+        skipped += 1
+    if j >= len(toks) or toks[j].start - toks[i].end > 40:
+        return None
+    t = toks[j]
+    c = _classify_token(t, sent)
+    if c is None or c.kind in ("thing", "", "actor"):
+        return None
+    if c.kind == "casualty" and c.category != cat and cat != COMBINED:
+        return None
+    singular = c.singular and not t.word.endswith(("هم", "هن"))
+    if not singular and t.word.startswith(("ال", "وال", "بال", "لل")):
+        return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
+    f = Figure(
+        start=toks[i].start,
+        end=t.end,
+        category=cat,
+        best=1 if singular else None,
+        low=1 if singular else None,
+        high=1 if singular else None,
+        qualifier="exact" if singular else "vague",
+        q_start=t.start,
+        q_end=t.end,
+        noun_class=c.kind,
+    )
+    if not singular:
+        _vague_values(f, "plural")
+    f.extras["counted"] = c
+    return f
+
+
+def _between(sent: Sentence, i: int, j: int) -> Figure | None:
+    """'بين قتيل ومصاب' / 'بين قتيل وجريح': killed or injured, number not given."""
+    toks = sent.toks
+    if j + 2 >= len(toks):
+        return None
+    a, b = toks[j + 1], toks[j + 2]
+    if not (a.casualty and b.casualty and a.casualty[0] != b.casualty[0]):
+        return None
+    f = Figure(
+        start=toks[i].start,
+        end=b.end,
+        category=COMBINED,
+        best=None,
+        low=None,
+        high=None,
+        qualifier="vague",
+        q_start=a.start,
+        q_end=b.end,
+        noun_class="",
+    )
+    _vague_values(f, "plural")
+    before = sent.toks[max(0, j - 3) : j]
+    if any(t.word.endswith(("ها", "هم")) for t in before):
+        f.extras["counted"] = Counted("pronoun", end=toks[j].start)
+        f.q_start = toks[j].start
+    return f
+
+
+def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
+    """'سقوط جرحى' (vague), 'شهيداً' after a name (one). Definite plurals refer back: skipped."""
+    t = sent.toks[i]
+    cat, number = t.casualty
+    if number == "dual":
+        best = 2
+    elif number == "singular":
+        best = 1
+        if i > 0 and sent.toks[i - 1].word in ("بين",):
+            return None
+    else:
+        if t.word.startswith(("ال", "وال", "بال", "لل")) or t.word.endswith(("هم", "ها")):
+            return None
+        best = None
+    f = Figure(
+        start=t.start,
+        end=t.end,
+        category=cat,
+        best=best,
+        low=best,
+        high=best,
+        qualifier="exact" if best else "vague",
+        q_start=t.start,
+        q_end=t.end,
+        noun_class="casualty",
+    )
+    if best is None:
+        _vague_values(f, "plural")
+    f.extras["counted"] = Counted("casualty", category=cat, end=t.end, singular=best == 1)
+    return f
+
+
+def _vague_values(f: Figure, key: str) -> None:
+    """Fill low/best of a vague figure from the single vague-number convention."""
+    conv = numbers.VAGUE.get(key) or numbers.VAGUE.get("عدد من") or {}
+    f.low, f.best, f.high = conv.get("low"), conv.get("best"), None
+
+
+# ----------------------------------------------------------------------------- victims
+_MIXED_WORDS = {"الطرفين", "الجانبين", "الطرفان", "الجانبان"}
+
+
+def _resolve_victim(
+    f: Figure, sent: Sentence, actors: list[ActorMatch], prev: list[Figure]
+) -> None:
+    counted: Counted | None = f.extras.get("counted")
+    kind = counted.kind if counted else ""
+    named = _sides_in_phrase(f, sent)
+    if kind == "others" and prev:
+        f.victim = prev[-1].victim
+        return
+    if named:
+        f.victim = named[0] if len(set(named)) == 1 else "MIXED"
+        return
+    if kind == "actor" and counted.side:
+        f.victim = counted.side
+        return
+    if kind == "civilian":
+        f.victim = "CIVILIANS"
+        return
+    if kind == "pronoun" or _has_pronoun(f, sent):
+        perp = _perpetrator(f, sent)
+        f.victim = _last_side_before(f, sent, actors, {perp} if perp else None) or "UNKNOWN"
+        return
+    if kind == "combatant":
+        f.victim = _context_side(f, sent) or _default_combatant(counted)
+        return
+    if f.subset_parent is not None:
+        return  # inherits in _relate
+    f.victim = _civilian_context(f, sent) or "UNKNOWN"
+
+
+def _phrase_end(f: Figure, sent: Sentence) -> int:
+    """End of the noun phrase after a figure: up to 5 words, stopping at a comma or verb."""
+    i = sent.index_at(f.end)
+    end = f.end
+    for k in range(i, min(i + 5, len(sent.toks))):
+        t = sent.toks[k]
+        between = sent.norm[end : t.start]
+        if "،" in between or "," in between or t.trigger or t.word in ("في", "خلال", "جراء", "اثر"):
+            break
+        end = t.end
+        if t.word in _PRONOUNS:
+            nxt = sent.toks[k + 1] if k + 1 < len(sent.toks) else None
+            if nxt is not None and nxt.word.startswith("و") and nxt.actor:
+                end = nxt.end  # 'منها والتنظيم': the pronoun's side and another
+            break
+    return end
+
+
+def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
+    """Sides named in the figure's own noun phrase ('من مسلحي التنظيم', 'من «قسد»')."""
+    end = _phrase_end(f, sent)
+    toks = sent.span_tokens(f.q_start, end)
+    if any(t.word in _MIXED_WORDS or t.word[1:] in _MIXED_WORDS for t in toks):
+        return ["MIXED", "MIXED2"]
+    sides = []
+    for a in sent.actors:
+        if f.q_start <= a.start < end and a.side not in sides:
+            sides.append(a.side)
+    for t in toks:
+        side = adjective_side(t.word)
+        if side and side not in sides:
+            sides.append(side)
+    if "الميليشيا" in sent.norm[f.q_start : end] or "المليشيا" in sent.norm[f.q_start : end]:
+        sides.append("MILITIA")
+    if sides and any(t.word in _PRONOUNS for t in toks):
+        sides.append("PRONOUN")
+    return _resolve_placeholders(sides, f, sent)
+
+
+def _resolve_placeholders(sides: list[str], f: Figure, sent: Sentence) -> list[str]:
+    out = [s for s in sides if s not in ("MILITIA", "PRONOUN")]
+    if "PRONOUN" in sides:
+        other = _last_side_before(f, sent, None, exclude=set(out))
+        if other:
+            out.append(other)
+    if "MILITIA" in sides and not out:
+        out.append(_militia_side(sent.norm) or "UNKNOWN")
+    return out
+
+
+def _militia_side(norm: str) -> str:
+    """The side a text calls 'the militia': the first actor named right after ميليشيا."""
+    for m in re.finditer(r"مي?ليشيا(?:ت)?\s*\"?", norm):
+        for a in find_actors(norm, m.end(), m.end() + 40):
+            if a.start - m.end() <= 3:
+                return a.side
+    return ""
+
+
+def _has_pronoun(f: Figure, sent: Sentence) -> bool:
+    toks = sent.span_tokens(f.q_start, _phrase_end(f, sent))
+    return any(t.word in _PRONOUNS or t.word in ("الاخير", "الاخيره") for t in toks)
+
+
+def _last_side_before(
+    f: Figure, sent: Sentence, actors: list[ActorMatch] | None, exclude: set[str] | None = None
+) -> str:
+    """The side a pronoun refers to: the last side named before the figure, skipping
+    claimants ('بغداد أكدت') and sides already named in the phrase."""
+    pool = actors if actors is not None else sent.doc_actors
+    exclude = exclude or set()
+    attribution = lexicon().attribution
+    for a in reversed([a for a in pool if a.end <= f.q_start]):
+        if a.side in exclude or a.side in ("UNKNOWN", "OTHER"):
+            continue
+        after = sent.norm[a.end : a.end + 12].split()
+        before = sent.norm[max(0, a.start - 12) : a.start].split()
+        if (after and after[0] in attribution) or (before and before[-1] in attribution):
+            continue
+        return a.side
+    return ""
+
+
+def _context_side(f: Figure, sent: Sentence) -> str:
+    """Fighters with no side named: the closest side named before them in the sentence that
+    is not the one doing the killing."""
+    perp = _perpetrator(f, sent)
+    for a in reversed([a for a in sent.actors if a.end <= f.q_start]):
+        if a.side != perp and a.side not in ("UNKNOWN", "OTHER"):
+            return a.side
+    return ""
+
+
+def _default_combatant(counted: Counted | None) -> str:
+    """Soldiers with no side named in Syrian reporting are, by default, the Syrian army."""
+    if counted and normalize_word(counted.noun).lstrip("ال") in (
+        "جندي",
+        "جنود",
+        "جنديا",
+        "عسكري",
+        "عسكريين",
+        "عسكريا",
+        "ضابط",
+        "ضباط",
+        "ضابطا",
+        "مجند",
+        "مجندين",
+    ):
+        return "SYR_GOV"
+    return "UNKNOWN"
+
+
+def _civilian_context(f: Figure, sent: Sentence) -> str:
+    """Casualty nouns alone are UNKNOWN unless civilians are named right with them."""
+    lo = sent.index_at(f.start) - 5
+    hi = sent.index_at(_phrase_end(f, sent))
+    for t in sent.toks[max(0, lo) : hi + 1]:
+        p = _lookup(lexicon().person, t.word)
+        if p and p[1][0] == "civilian":
+            return "CIVILIANS"
+    return ""
+
+
+# ----------------------------------------------------------------------------- scope, sources
+def _scope(f: Figure, sent: Sentence) -> str:
+    """Cumulative when a running-total cue is in the sentence before the figure, or after it
+    up to a 'ليرتفع' (the figure before a new total is the increment)."""
+    cum = lexicon().cumulative
+    if cum.search(sent.norm, sent.start, f.q_start):
+        return "cumulative"
+    stop = sent.end
+    for t in sent.toks[sent.index_at(f.end) :]:
+        if t.word in lexicon().totals and t.word.startswith("ل"):
+            stop = t.start
+            break
+    return "cumulative" if cum.search(sent.norm, f.end, stop) else "incident"
+
+
+_GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")
+
+
+def _claimant(f: Figure, sent: Sentence, norm: str, outlet: str) -> str:
+    """Who gives the figure: a source named in the sentence (closest before, else after),
+    else the last source introduced by an attribution verb in the previous sentences."""
+    before = [s for s in find_sources(norm, sent.start, f.start) if s.name]
+    if before:
+        return before[-1].name
+    after = [s for s in find_sources(norm, f.end, sent.end) if s.name]
+    if after:
+        return after[0].name
+    if _GENERIC_SOURCE.search(norm, sent.start, f.start):
+        return "unnamed sources"
+    lo = max(0, sent.start - 600)
+    attribution = lexicon().attribution
+    for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
+        words = norm[max(0, s.start - 20) : s.start].split()
+        if words and any(w.lstrip("و") in attribution for w in words[-2:]):
+            return s.name
+    return outlet or "outlet"
+
+
+_PERP_CUES = frozenset(
+    ("برصاص", "بقصف", "بغاره", "بغارات", "بنيران", "يد", "قبل", "طيران", "قصف", "غاره", "غارات")
+    + ("هجوم", "مسيره", "استهداف", "بهجوم", "بقذائف", "نفذها", "شنها", "شنته", "نفذه")
+)
+_PREPOSITIONS = frozenset(("مع", "ضد", "علي", "من", "في", "الي", "عن", "بين", "لدي", "عند", "نحو"))
+_PERP_VERBS = ("هاجم", "شن", "نفذ", "استهدف", "قصف", "داهم", "اوقع", "تصد", "خاض", "اطلق", "فجر")
+
+
+def _acts(t: Token) -> bool:
+    """A token that says its subject did something violent (قتلت، هاجموا، وأوقعت ...)."""
+    if t.trigger:
+        return True
+    return any(w.startswith(_PERP_VERBS) for w in stems(t.word))
+
+
+def _perpetrator(f: Figure, sent: Sentence) -> str:
+    """The side causing the casualties, where the sentence says so: the closest side named
+    after 'بقصف/برصاص/على يد ...' or as the subject of a violent verb before the figure."""
+    phrase_end = _phrase_end(f, sent)
+    found = ""
+    for a in sent.actors:
+        if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
+            continue
+        i = sent.span_tokens(a.start, a.end)
+        if not i:
+            continue
+        first = sent.toks.index(i[0])
+        last = sent.toks.index(i[-1])
+        prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
+        nxt = sent.toks[last + 1 : last + 3]
+        if any(p in _PERP_CUES or p[1:] in _PERP_CUES for p in prev):
+            found = a.side
+        elif (
+            a.end <= f.start
+            and not (prev and prev[-1] in _PREPOSITIONS)
+            and nxt
+            and not sent.norm[a.end : nxt[0].start].strip(' "')
+            and any(_acts(t) for t in nxt)
+        ):
+            found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت')
+        if found and a.start > f.start:
+            break
+    return found
+
+
+# ----------------------------------------------------------------------------- relations
+def _relate(figs: list[Figure]) -> None:
+    """Mark subsets, aggregates, repeats and updated tolls so each figure counts once."""
+    _subsets(figs)
+    figs[:] = [f for f in figs if not f.extras.get("drop")]
+    for i, f in enumerate(figs):
+        f.mid = f"m{i + 1}"
+        parent = f.extras.get("parent")
+        if parent is not None:
+            f.relation = f"subset_of:{parent.mid}"
+    _aggregates(figs)
+    _repeats(figs)
+
+
+def _subsets(figs: list[Figure]) -> None:
+    for i, f in enumerate(figs):
+        if not f.extras.get("subset_local"):
+            continue
+        parent = _previous_unrelated(figs, i)
+        if parent is None:
+            continue
+        p = figs[parent]
+        f.extras["parent"] = p
+        f.relation = "subset_of"
+        f.category, f.scope = p.category, p.scope
+        if f.victim in ("UNKNOWN", ""):
+            f.victim = p.victim
+        if f.victim != p.victim and p.victim in ("CIVILIANS", "UNKNOWN"):
+            p.victim = "MIXED"
+        # A vague part, or a part counted in another unit (عائلتان among persons), adds no
+        # number to count: it only tells whose casualties the figure includes.
+        if f.qualifier == "vague" or f.unit != p.unit:
+            f.extras["drop"] = True
+
+
+def _previous_unrelated(figs: list[Figure], i: int) -> int | None:
+    for k in range(i - 1, -1, -1):
+        if not figs[k].relation and figs[k].sentence == figs[i].sentence:
+            return k
+    return None
+
+
+def _aggregates(figs: list[Figure]) -> None:
+    """A MIXED figure equal to the sum of two figures of other sides (32 = 23 + 9)."""
+    for f in figs:
+        if f.victim != "MIXED" or f.best is None or f.relation:
+            continue
+        parts = [g for g in figs if g is not f and g.category == f.category and g.best is not None]
+        for a in parts:
+            for b in parts:
+                if a is not b and a.victim != b.victim and a.best + b.best == f.best:
+                    f.relation = f"aggregate_of:{a.mid}+{b.mid}"
+                    break
+            if f.relation:
+                break
+
+
+def _repeats(figs: list[Figure]) -> None:
+    """The same figure told again (headline, body, quote) is `same_as` its first telling;
+    a new toll for the same casualties ('ارتفعت الحصيلة إلى') replaces the earlier one."""
+    for i, f in enumerate(figs):
+        if f.relation or f.best is None:
+            continue
+        for g in figs[:i]:
+            if g.relation.startswith(("same_as", "subset_of")):
+                continue
+            same_kind = g.category == f.category and g.victim == f.victim and g.scope == f.scope
+            if (
+                same_kind
+                and g.best == f.best
+                and g.sentence != f.sentence
+                and f.qualifier != "vague"
+            ):
+                f.relation = f"same_as:{g.mid}"
+                break
+            if same_kind and f.extras.get("update") and g.best is not None and not g.relation:
+                g.relation = f"alternative_to:{f.mid}"
+
+
+# ----------------------------------------------------------------------------- output
+def _row(doc: Document, nt: NormText, f: Figure, i: int) -> dict:
+    start, end = nt.span(f.start, f.end)
+    s0, s1 = nt.span(*f.sentence)
+    return {
+        "doc": doc.doc,
+        "mention": f.mid or f"m{i}",
+        "start": start,
+        "end": end,
+        "text": doc.text[start:end],
+        "category": f.category,
+        "victim": f.victim if f.victim != "MIXED2" else "MIXED",
+        "best": f.best,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": f.qualifier,
+        "scope": f.scope,
+        "relation": f.relation,
+        "unit": f.unit,
+        "claimed_by": f.claimed_by,
+        "perpetrator": f.perpetrator,
+        "incident": "",
+        "sentence": doc.text[s0:s1].strip(),
+    }

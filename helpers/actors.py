@@ -1,0 +1,104 @@
+"""Actors (sides of the conflict) and sources (who says a figure) named in a text.
+
+Names come from `helpers/data/actors.yaml`, which analysts extend without touching code.
+All functions work on normalised text (see `helpers.text`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from helpers.lexicon import load, phrase_regex, word_set
+from helpers.text import normalize_word
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """A side named in the text; `weak` names (النظام، التنظيم) are generic words."""
+
+    start: int
+    end: int
+    text: str
+    side: str
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class SourceMatch:
+    """A source of information named in the text (المرصد السوري، سانا ...)."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+
+
+@cache
+def _actor_index() -> tuple:
+    sides = load("actors.yaml")["sides"]
+    by_alias: dict[str, tuple[str, bool]] = {}
+    for side, spec in sides.items():
+        weak = {normalize_word(w) for w in spec.get("weak") or []}
+        for alias in spec.get("aliases") or []:
+            n = normalize_word(alias)
+            by_alias[n] = (side, n in weak)
+            if n.startswith("ال"):
+                by_alias["لل" + n[2:]] = (side, n in weak)
+    regex = phrase_regex(list(by_alias))
+    adjectives = {}
+    for side, spec in sides.items():
+        for adj in spec.get("adjectives") or []:
+            adjectives[normalize_word(adj)] = side
+    return regex, by_alias, adjectives
+
+
+@cache
+def _source_index() -> tuple:
+    sources = load("actors.yaml")["sources"]
+    by_alias = {normalize_word(a): name for name, aliases in sources.items() for a in aliases}
+    return phrase_regex(list(by_alias)), by_alias
+
+
+def _key(matched: str) -> str:
+    return " ".join(matched.replace('"', " ").replace("'", " ").replace("(", " ").split())
+
+
+def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+    """Every side named in `norm[start:end]`, left to right, longest names first."""
+    regex, by_alias, _ = _actor_index()
+    stop = len(norm) if end is None else end
+    out = []
+    for m in regex.finditer(norm, start, stop):
+        side, weak = by_alias.get(_key(m.group("p")), ("OTHER", True))
+        out.append(ActorMatch(m.start("p"), m.end("p"), m.group("p"), side, weak))
+    return out
+
+
+def find_sources(norm: str, start: int = 0, end: int | None = None) -> list[SourceMatch]:
+    """Every source of information named in `norm[start:end]`."""
+    regex, by_alias = _source_index()
+    stop = len(norm) if end is None else end
+    return [
+        SourceMatch(m.start("p"), m.end("p"), m.group("p"), by_alias.get(_key(m.group("p")), ""))
+        for m in regex.finditer(norm, start, stop)
+    ]
+
+
+def adjective_side(word: str) -> str | None:
+    """Side given by a nationality adjective (أتراك -> TURKEY), else None."""
+    return _actor_index()[2].get(word)
+
+
+def alias_words() -> frozenset[str]:
+    """Every single word of every actor alias (to tell names from counted nouns)."""
+    _, by_alias, _ = _actor_index()
+    return word_set([w for a in by_alias for w in a.split()])
+
+
+def side_label(code: str, lang: str = "en") -> str:
+    """Human label of a side code in `en` or `ar` (the code itself when unknown)."""
+    spec = load("actors.yaml")["sides"].get(code)
+    if not spec:
+        return code
+    return spec.get("label_ar" if lang == "ar" else "label_en", code)

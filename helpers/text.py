@@ -1,0 +1,190 @@
+"""Text normalisation that keeps a map back to the original offsets.
+
+Arabic news text arrives with diacritics, tatweel, bidi marks, several alef and digit forms.
+Matching is done on a normalised copy; every offset found there is mapped back to the text
+exactly as read, so each number in a report points at the original characters.
+
+Deletions (diacritics, tatweel, invisible marks) are the only length-changing step and are
+stored as a short list of shifts; all other changes are one character for one character.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Removed: Arabic diacritics (harakat, shadda, sukun, superscript alef), tatweel, and
+# zero-width/bidi control characters that scraped pages are full of.
+_DROP_RE = re.compile(
+    "[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
+)
+
+_ONE_FOR_ONE = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ة": "ه",
+    "ک": "ك",
+    "ی": "ي",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\r": " ",
+    "\t": " ",
+    "\x00": " ",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+    "٫": ".",
+    "٬": ",",
+}
+for _i in range(10):
+    _ONE_FOR_ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _ONE_FOR_ONE[chr(0x06F0 + _i)] = str(_i)  # Eastern Arabic-Indic digits
+_TABLE = str.maketrans(_ONE_FOR_ONE)
+
+
+def normalize_word(word: str) -> str:
+    """Normalise a lexicon entry the same way as a text (for building look-up tables)."""
+    return _DROP_RE.sub("", word).translate(_TABLE).strip()
+
+
+@dataclass
+class NormText:
+    """A normalised copy of `original` with the means to map offsets back."""
+
+    original: str
+    text: str = ""
+    _norm_pos: list[int] = field(default_factory=list)
+    _shift: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        pieces: list[str] = []
+        removed = 0
+        last = 0
+        for m in _DROP_RE.finditer(self.original):
+            pieces.append(self.original[last : m.start()])
+            removed += m.end() - m.start()
+            self._norm_pos.append(m.end() - removed)
+            self._shift.append(removed)
+            last = m.end()
+        pieces.append(self.original[last:])
+        self.text = "".join(pieces).translate(_TABLE)
+
+    def to_original(self, pos: int) -> int:
+        """Offset in the original text of normalised offset `pos` (start or end of a span)."""
+        k = bisect_right(self._norm_pos, pos)
+        return pos + (self._shift[k - 1] if k else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of a normalised span; the end keeps trailing diacritics."""
+        return self.to_original(start), self.to_original(end)
+
+
+def normalize(text: str) -> NormText:
+    """Normalise `text` for matching; see `NormText`."""
+    return NormText(text)
+
+
+# Sentence boundaries: full stops (not decimal points), question marks, line breaks, semicolons.
+_SENTENCE_END_RE = re.compile(r"(?<!\d)\.(?!\d)|[!?؟؛;\n…]+|\.(?=\s)")
+
+# Markers after which a scraped page lists other stories (related headlines, comments).
+_TAIL_MARKERS = (
+    "اقرا المزيد",
+    "اقرا ايضا",
+    "اقرا أيضا",
+    "اخبار ذات صله",
+    "مقالات ذات صله",
+    "مواضيع ذات صله",
+    "الاخبار ذات الصله",
+    "المزيد من الاخبار",
+    "قد يهمك ايضا",
+    "اضف تعليق",
+    "التعليقات",
+    "شارك هذا المقال",
+    "تابعونا على",
+)
+_TAIL_RE = re.compile(
+    r"(?m)^\s*(?:" + "|".join(re.escape(normalize_word(m)) for m in _TAIL_MARKERS) + r")\b"
+)
+
+
+def main_text_end(norm: str) -> int:
+    """Where the article proper ends: the first 'related stories' marker at a line start.
+
+    Figures after it belong to other events (NOTES.md), so extraction stops there; a marker in
+    the first fifth of the text is ignored (some pages put menus first).
+    """
+    for m in _TAIL_RE.finditer(norm):
+        if m.start() > len(norm) // 5:
+            return m.start()
+    return len(norm)
+
+
+def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences of a normalised text, blank ones dropped."""
+    limit = len(norm) if end is None else end
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for m in _SENTENCE_END_RE.finditer(norm, 0, limit):
+        if norm[last : m.start()].strip():
+            spans.append((last, m.end()))
+        last = m.end()
+    if norm[last:limit].strip():
+        spans.append((last, limit))
+    return spans
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Word tokens (start, end, text) of a normalised text between two offsets."""
+    stop = len(norm) if end is None else end
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(norm, start, stop)]
+
+
+_PROCLITICS = (
+    "وبال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+def stems(word: str) -> list[str]:
+    """The word and its forms without proclitics (و ف ب ل ك ال), longest stem first.
+
+    A light morphological step so lexicons list bare forms: وبمقتل -> بمقتل, مقتل.
+    """
+    out = [word]
+    for p in _PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p) :]
+            if p.endswith("لل"):
+                out.append("ل" + rest)  # للمدنيين -> لمدنيين is wrong; keep both
+                out.append(rest)
+            else:
+                out.append(rest)
+    seen: set[str] = set()
+    return [w for w in out if not (w in seen or seen.add(w))]
