@@ -261,7 +261,49 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
         if q.kind != "vague":
             last_numeric_end = q.end
     out.extend(_figures_without_number(sent, out, used_triggers))
-    out.sort(key=lambda f: f.start)
+    out.sort(key=lambda f: (f.start, f.q_start))
+    return _coordinated_totals(out, sent)
+
+
+def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
+    """'مقتل طفلتين وأربعة آخرين': one trigger, several joined numbers. The total is the
+    figure the text reports; its parts are kept (subset_of the total, or, when the parts are
+    of different sides, the total is an aggregate_of them and the parts are counted)."""
+    out: list[Figure] = []
+    group: list[Figure] = []
+
+    def flush() -> None:
+        if len(group) > 1 and all(g.best is not None and g.qualifier != "vague" for g in group):
+            total = Figure(
+                start=group[0].start,
+                end=group[-1].end,
+                category=group[0].category,
+                best=sum(g.best for g in group),
+                low=sum(g.low or 0 for g in group),
+                high=None if any(g.high is None for g in group) else sum(g.high for g in group),
+                qualifier="exact" if all(g.qualifier == "exact" for g in group) else "at_least",
+                q_start=group[0].q_start,
+                q_end=group[-1].q_end,
+                noun_class=group[0].noun_class,
+            )
+            total.extras["parts"] = list(group)
+            total.extras["counted"] = group[0].extras.get("counted")
+            out.append(total)
+        out.extend(group)
+        group.clear()
+
+    for f in figs:
+        joined = (
+            group
+            and f.start == group[-1].start
+            and f.category == group[-1].category
+            and f.subset_parent is None
+            and sent.norm[group[-1].end : f.q_start].strip(" ،,") == "و"
+        )
+        if not joined:
+            flush()
+        group.append(f)
+    flush()
     return out
 
 
@@ -362,14 +404,25 @@ def _classify_token(t: Token, sent: Sentence) -> Counted | None:
 
 
 # --- which trigger governs a number
-def _trigger_before(sent: Sentence, pos: int) -> tuple[int, str] | None:
-    """(token index, category) of the closest trigger before `pos` within the window."""
+def _trigger_before(
+    sent: Sentence, pos: int, done: list[Figure] | None = None
+) -> tuple[int, str] | None:
+    """(token index, category) of the closest trigger before `pos` within the window.
+
+    The search stops at a person noun that no figure has taken yet: in 'تقتل مدنياً وتجرح 5'
+    the first verb governs 'مدنياً', not the 5. 'عدد المصابين ... إلى 11' takes its category
+    from the casualty noun after عدد/حصيلة."""
+    taken = [(f.start, f.end) for f in done or []]
     i = sent.index_at(pos) - 1
     steps = 0
     while i >= 0 and steps < WINDOW_BEFORE:
         t = sent.toks[i]
         if t.trigger:
             return i, _combined(sent, i)
+        if t.casualty and i > 0 and sent.toks[i - 1].word.startswith(("عدد", "حصيله")):
+            return i, t.casualty[0]
+        if (t.person or t.casualty) and not any(a <= t.start < b for a, b in taken):
+            return None
         i -= 1
         steps += 1
     return None
@@ -382,9 +435,12 @@ def _combined(sent: Sentence, i: int) -> str:
     while j > 0 and sent.toks[j].trigger == cat:
         j -= 1
     prev = sent.toks[j]
+    owner = sent.toks[j - 1] if j > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
+    owned = owner is not None and (owner.person or owner.casualty or owner.word.isdigit())
     if (
         j < i
         and prev.trigger
+        and not owned
         and {prev.trigger, cat} == {"killed", "injured"}
         and sent.toks[j + 1].word.startswith("و")
     ):
@@ -419,6 +475,13 @@ def _subset_marker_before(sent: Sentence, pos: int) -> bool:
     )
 
 
+def _glued_to_latin(norm: str, q: numbers.Quantity) -> bool:
+    """'يرحمك40w', '1y': numbers stuck to Latin letters are page furniture (time stamps)."""
+    before = norm[q.start - 1 : q.start] if q.start else ""
+    after = norm[q.end : q.end + 1]
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+
+
 def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     """'الفوج 46', 'القناة 13', 'إف 16', 'الساعة 11': a number that names or times something."""
     i = sent.index_at(q.start) - 1
@@ -433,13 +496,13 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
 def _figure_from_quantity(
     q: numbers.Quantity, sent: Sentence, done: list[Figure], used: set[int]
 ) -> Figure | None:
-    if _label_before(sent, q):
+    if _label_before(sent, q) or _glued_to_latin(sent.norm, q):
         return None
     counted = _counted(q, sent)
     if counted is None:
         return None
     category = ""
-    trig = _trigger_before(sent, q.start)
+    trig = _trigger_before(sent, q.start, done)
     if counted.kind == "" and trig is None:
         counted, trig = _count_referent(sent, q)
     if (
@@ -459,10 +522,15 @@ def _figure_from_quantity(
         if after is not None:
             trig, category = after, after[1]
     subset = _subset_marker_before(sent, q.start) and bool(done)
+    if not subset and done and done[-1].extras.get("subset_local"):
+        gap = sent.norm[done[-1].end : q.start].strip(" ،,")
+        subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not category and subset:
         category = done[-1].category
     if not category:
         return None
+    if _between_after(sent, max(q.end, counted.end)):
+        category = COMBINED
     if trig is not None:
         if _negated(sent, trig[0]):
             return None
@@ -491,6 +559,18 @@ def _figure_from_quantity(
     if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
         f.unit = "families"
     return f
+
+
+def _between_after(sent: Sentence, pos: int) -> bool:
+    """'13 مدنياً بين قتيل وجريح': the figure counts killed and injured together."""
+    i = sent.index_at(pos)
+    toks = sent.toks[i : i + 3]
+    return (
+        len(toks) == 3
+        and toks[0].word == "بين"
+        and bool(toks[1].casualty and toks[2].casualty)
+        and toks[1].casualty[0] != toks[2].casualty[0]
+    )
 
 
 def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple | None]:
@@ -695,6 +775,9 @@ def _resolve_victim(
         return
     if f.subset_parent is not None:
         return  # inherits in _relate
+    if kind == "" and prev and prev[-1].sentence == f.sentence and f.best is not None:
+        f.victim = prev[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
+        return
     f.victim = _civilian_context(f, sent) or "UNKNOWN"
 
 
@@ -705,7 +788,16 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
     for k in range(i, min(i + 5, len(sent.toks))):
         t = sent.toks[k]
         between = sent.norm[end : t.start]
-        if "،" in between or "," in between or t.trigger or t.word in ("في", "خلال", "جراء", "اثر"):
+        if (
+            "،" in between
+            or "," in between
+            or t.trigger
+            or t.word in ("في", "خلال", "جراء", "اثر")
+            or t.word in _PERP_CUES
+            or t.word.startswith(
+                ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
+            )
+        ):
             break
         end = t.end
         if t.word in _PRONOUNS:
@@ -811,14 +903,17 @@ def _default_combatant(counted: Counted | None) -> str:
 
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:
-    """Casualty nouns alone are UNKNOWN unless civilians are named right with them."""
-    lo = sent.index_at(f.start) - 5
-    hi = sent.index_at(_phrase_end(f, sent))
-    for t in sent.toks[max(0, lo) : hi + 1]:
-        p = _lookup(lexicon().person, t.word)
-        if p and p[1][0] == "civilian":
-            return "CIVILIANS"
-    return ""
+    """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
+    (people, homes, residential areas) and no fighters."""
+    kinds = {t.person[0] for t in sent.toks if t.person}
+    civil_places = any(
+        t.word.lstrip("و").lstrip("ب")
+        in ("منازل", "المنازل", "السكنيه", "المدنيه", "منزل", "مدنيه")
+        for t in sent.toks
+    )
+    if "combatant" in kinds:
+        return ""
+    return "CIVILIANS" if "civilian" in kinds or civil_places else ""
 
 
 # ----------------------------------------------------------------------------- scope, sources
@@ -909,11 +1004,24 @@ def _relate(figs: list[Figure]) -> None:
     """Mark subsets, aggregates, repeats and updated tolls so each figure counts once."""
     _subsets(figs)
     figs[:] = [f for f in figs if not f.extras.get("drop")]
+    for f in figs:
+        for part in f.extras.get("parts", []):
+            if part.victim != f.victim and f.victim not in ("MIXED",):
+                f.victim = "MIXED"
+        if f.extras.get("parts"):
+            f.extras["aggregate"] = f.victim == "MIXED"
     for i, f in enumerate(figs):
         f.mid = f"m{i + 1}"
         parent = f.extras.get("parent")
         if parent is not None:
             f.relation = f"subset_of:{parent.mid}"
+    for f in figs:
+        parts = f.extras.get("parts", [])
+        if parts and f.extras.get("aggregate"):
+            f.relation = "aggregate_of:" + "+".join(p.mid for p in parts)
+        elif parts:
+            for p in parts:
+                p.relation = f"subset_of:{f.mid}"
     _aggregates(figs)
     _repeats(figs)
 
@@ -981,6 +1089,17 @@ def _repeats(figs: list[Figure]) -> None:
                 break
             if same_kind and f.extras.get("update") and g.best is not None and not g.relation:
                 g.relation = f"alternative_to:{f.mid}"
+    for f in figs:
+        if f.qualifier != "vague" or f.relation or f.scope != "incident":
+            continue
+        for g in figs:
+            if (
+                g.qualifier != "vague"
+                and not g.relation
+                and (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
+            ):
+                f.relation = f"same_as:{g.mid}"  # the same casualties, told without a number
+                break
 
 
 # ----------------------------------------------------------------------------- output
