@@ -179,23 +179,16 @@ def score_mentions(
 
 
 def score_incidents(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
-    """Incident precision/recall, matching one-to-one on doc, sub-event type and governorate."""
-    pred = pred[pred["doc"].isin(set(gold["doc"]))]
-    pool: dict[tuple, int] = {}
-    for key in zip(pred["doc"], pred["sub_event_type"], pred["governorate"], strict=True):
-        pool[key] = pool.get(key, 0) + 1
-    matched = 0
-    for key in zip(gold["doc"], gold["sub_event_type"], gold["governorate"], strict=True):
-        if pool.get(key, 0) > 0:
-            pool[key] -= 1
-            matched += 1
-    p = matched / len(pred) if len(pred) else 0.0
-    r = matched / len(gold) if len(gold) else 0.0
+    """Incident precision/recall (matching on doc, sub-event type and governorate), with the
+    names this module prints."""
+    from helpers.incidents import score_incidents as match
+
+    s = match(pred, gold)
     return {
-        "incidents_predicted": len(pred),
-        "incidents_gold": len(gold),
-        "incident_precision": p,
-        "incident_recall": r,
+        "incidents_predicted": s["tp"] + s["fp"],
+        "incidents_gold": s["tp"] + s["fn"],
+        "incident_precision": s["precision"],
+        "incident_recall": s["recall"],
     }
 
 

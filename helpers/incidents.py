@@ -1,10 +1,739 @@
-"""Incidents (ACLED sense) in one document. Placeholder until the incidents stage lands."""
+"""Incidents (ACLED sense: same day, place, actors and type) in one document.
+
+An article tells several incidents and tells each one several times (headline, lead, quotes
+from two sources). We find event triggers (lexicon `helpers/data/event_types.yaml`), give each
+the place, date and actors stated near it, and merge triggers of the same type whose places,
+dates and actors are compatible. Rules, in the order they apply:
+
+- Text after a "related stories" marker is ignored (helpers.text.main_text_end); sentences
+  that are background or running totals (منذ ..., حتى الآن) give no incident; triggers inside
+  non-event phrases (خطوط الاشتباك) or after fear words (تخوفاً من) are ignored.
+- An attack in a sentence that says the other side fought back (اشتباكات، تصدت) is a battle.
+- Ground attacks on several listed sites are one incident per site; strikes and shelling over
+  a list of villages are one incident per governorate; places after "near / east of / the
+  countryside of" only locate another place.
+- A trigger with no place in its sentence merges into the same type in its paragraph, else
+  inherits the last place named before it.
+- Same type + same place, or a region-level place and a town in that region, merge (the town
+  refines the region) unless actors or explicit dates disagree. Headlines only add an
+  incident that the body does not tell.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import pandas as pd
+
+from helpers.lexicon import load
 from helpers.schema import Document
+from helpers.text import main_text_end, normalize, normalize_word, sentences
+
+REMOTE_TYPES = ("air_drone_strike", "shelling_artillery_missile")
+DATE_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+REGION_KINDS = {"governorate", "region", "district", "subdistrict", "nahiya", "area", "desert"}
+
+
+# ---------------------------------------------------------------- lexicon -> regular expressions
+
+
+def _word_pattern(entry: str) -> str:
+    """Regex for one lexicon entry: normalised, spaces flexible, trailing * = any suffix."""
+    open_end = entry.endswith("*")
+    words = normalize_word(entry.rstrip("*")).split()
+    body = r"\s+".join(re.escape(w) for w in words)
+    return body + (r"\w*" if open_end else "")
+
+
+def _regex(entries: list[str]) -> re.Pattern[str]:
+    """Whole-word alternation with optional proclitics و ف ب ل ك and the article ال."""
+    parts = sorted((_word_pattern(e) for e in entries), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(?:ال|ل)?(?P<p>" + "|".join(parts) + r")(?!\w)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled event lexicon."""
+
+    event_types: dict[str, str]
+    strong: dict[str, re.Pattern[str]]
+    weak: dict[str, list[tuple[re.Pattern[str], re.Pattern[str], int]]]
+    clash_cues: re.Pattern[str]
+    not_events: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    hypothetical_window: int
+    background: re.Pattern[str]
+    locator: re.Pattern[str]
+    locator_head: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    split_per_place: frozenset[str]
+    group_per_governorate: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The event lexicon from helpers/data/event_types.yaml, compiled once."""
+    data = load("event_types.yaml")
+    strong, weak = {}, {}
+    for sub_type, spec in data["triggers"].items():
+        if spec.get("strong"):
+            strong[sub_type] = _regex(spec["strong"])
+        weak[sub_type] = [
+            (_regex(w["words"]), _regex(w["cues"]), int(w.get("window", 50)))
+            for w in spec.get("weak") or []
+        ]
+    locator_words = [normalize_word(w) for w in data["locator_before"]]
+    return Lexicon(
+        event_types=dict(data["event_types"]),
+        strong=strong,
+        weak=weak,
+        clash_cues=_regex(data["attack_to_clash_cues"]),
+        not_events=_regex(data["not_events"]),
+        hypothetical=_regex(data["hypothetical_before"]),
+        hypothetical_window=int(data.get("hypothetical_window", 25)),
+        background=re.compile(
+            "|".join(re.escape(normalize_word(w)) for w in data["background_cues"])
+        ),
+        locator=re.compile(
+            r"(?<!\w)[وب]?(?:ال)?(?:" + "|".join(map(re.escape, locator_words)) + r")"
+            r"(?:\s+من)?(?:\s+(?:ال)?(?:مدين|بلد|قري|حي|منطق|ناحي|احياء|قرى|بلدات)\w*)?\s*$"
+        ),
+        locator_head=re.compile(
+            r"[وب]?(?:ال)?(?:" + "|".join(map(re.escape, locator_words)) + r")(?:\s|$)"
+        ),
+        clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
+        split_per_place=frozenset(data.get("split_per_place") or []),
+        group_per_governorate=frozenset(data.get("group_per_governorate") or []),
+    )
+
+
+def event_type_of(sub_event_type: str) -> str:
+    """ACLED event type of a sub-event type ('' when unknown)."""
+    return lexicon().event_types.get(sub_event_type, "")
+
+
+# ---------------------------------------------------------------- triggers
+
+
+@dataclass
+class Trigger:
+    """A word that states an event, in normalised-text offsets."""
+
+    start: int
+    end: int
+    sub_event_type: str
+
+
+def _blocked(norm: str, start: int, end: int, sentence_start: int, lex: Lexicon) -> bool:
+    """True when a trigger sits inside a non-event phrase or after a fear/hypothesis word."""
+    for m in lex.not_events.finditer(norm, max(0, start - 30), min(len(norm), end + 30)):
+        if m.start() <= start and m.end() >= end:
+            return True
+    before = norm[max(sentence_start, start - lex.hypothetical_window) : start]
+    return bool(lex.hypothetical.search(before))
+
+
+def find_triggers(norm: str, start: int, end: int) -> list[Trigger]:
+    """Event triggers in the sentence norm[start:end], left to right, one per word."""
+    lex = lexicon()
+    found: dict[int, Trigger] = {}
+    for sub_type, regex in lex.strong.items():
+        for m in regex.finditer(norm, start, end):
+            found.setdefault(m.start("p"), Trigger(m.start("p"), m.end("p"), sub_type))
+    for sub_type, rules in lex.weak.items():
+        for words, cues, window in rules:
+            for m in words.finditer(norm, start, end):
+                lo, hi = max(start, m.start() - window), min(end, m.end() + window)
+                if any(not _cue_taken(norm, c.end(), lex) for c in cues.finditer(norm, lo, hi)):
+                    found.setdefault(m.start("p"), Trigger(m.start("p"), m.end("p"), sub_type))
+    kept = [t for t in found.values() if not _blocked(norm, t.start, t.end, start, lex)]
+    kept = _drop_overlaps(sorted(kept, key=lambda t: (t.start, -t.end)))
+    if any(t.sub_event_type == "suicide_bomb" for t in kept):
+        kept = [t for t in kept if t.sub_event_type != "remote_explosive_ied"]
+    cues = [c for c in lex.clash_cues.finditer(norm, start, end)]
+    if any(not _blocked(norm, c.start("p"), c.end("p"), start, lex) for c in cues):
+        for t in kept:
+            if t.sub_event_type == "attack":
+                t.sub_event_type = "armed_clash"
+    return kept
+
+
+def _cue_taken(norm: str, cue_end: int, lex: Lexicon) -> bool:
+    """A cue verb that governs another event word (بشن هجوم) does not confirm a weak trigger."""
+    after = norm[cue_end : cue_end + 12]
+    return any(r.match(after.lstrip()) for r in lex.strong.values())
+
+
+def _drop_overlaps(triggers: list[Trigger]) -> list[Trigger]:
+    """Keep the first (longest) trigger where two overlap (قصف جوي over قصف)."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- places, dates, actors
+
+
+def _find_places(text: str) -> list[Any]:
+    """Places from helpers.places (empty when that stage is not installed)."""
+    try:
+        from helpers.places import find_places
+    except ImportError:
+        return []
+    return list(find_places(text))
+
+
+def _find_dates(text: str, published: str, precision: str) -> list[Any]:
+    """Dates from helpers.dates (empty when that stage is not installed)."""
+    try:
+        from helpers.dates import find_dates
+    except ImportError:
+        return []
+    return list(find_dates(text, published or None, precision or "day"))
+
+
+def _find_actors(norm: str, start: int, end: int) -> list[Any]:
+    """Sides named in norm[start:end] (helpers.actors; empty when not installed)."""
+    try:
+        from helpers.actors import find_actors
+    except ImportError:
+        return []
+    return list(find_actors(norm, start, end))
+
+
+def _precision(place: Any) -> int:
+    """ACLED geo precision of a place (1 town, 2 near, 3 region)."""
+    value = getattr(place, "geo_precision", None)
+    if value in (None, ""):
+        return 3 if getattr(place, "kind", "") in REGION_KINDS else 1
+    return int(value)
+
+
+def _is_region(place: Any) -> bool:
+    """A region-level place (governorate, desert, district): it locates, it is not a site."""
+    return _precision(place) >= 3 or getattr(place, "kind", "") in REGION_KINDS
+
+
+def _place_key(place: Any) -> str:
+    """Identity of a place: its gazetteer id, else its name."""
+    return str(getattr(place, "place_id", "") or getattr(place, "name_en", "") or place.text)
+
+
+# ---------------------------------------------------------------- candidates and merging
+
+
+@dataclass
+class Incident:
+    """An incident being built: its type, where/when/who, and the spans that tell it."""
+
+    sub_event_type: str
+    start: int
+    end: int
+    paragraph: int
+    places: list[Any] = field(default_factory=list)
+    inherited_place: bool = False
+    date: str = ""
+    date_precision: Any = ""
+    explicit_date: bool = False
+    actors: list[str] = field(default_factory=list)
+    heading: bool = False
+    refined: bool = False
+    located_only: bool = False  # its places only locate it (region-level)
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # trigger, sentence
+
+    @property
+    def governorate(self) -> str:
+        """Governorate of the first place ('' when unknown)."""
+        return next((p.governorate for p in self.places if getattr(p, "governorate", "")), "")
+
+    @property
+    def region_only(self) -> bool:
+        """True when every place is region-level (or there is none)."""
+        return self.located_only or all(_is_region(p) for p in self.places)
+
+    @property
+    def keys(self) -> set[str]:
+        """Identities of its places."""
+        return {_place_key(p) for p in self.places}
+
+
+def _actors_compatible(a: Incident, b: Incident) -> bool:
+    """Actors agree unless both name a first actor and the two differ."""
+    return not (
+        a.actors and b.actors and a.actors[0] != b.actors[0] and b.actors[0] not in a.actors
+    )
+
+
+def _dates_compatible(a: Incident, b: Incident) -> bool:
+    """Explicit dates agree within their precision (a day, a week, a month)."""
+    if not (a.explicit_date and b.explicit_date and a.date and b.date):
+        return True
+    days = abs((pd.Timestamp(a.date) - pd.Timestamp(b.date)).days)
+    slack = {1: 1, 2: 7, 3: 31}.get(int(a.date_precision or 1), 1)
+    return days <= slack
+
+
+def _places_compatible(existing: Incident, new: Incident) -> bool:
+    """Same site, or one of them is a region (or unknown) holding the other."""
+    if not existing.places or not new.places:
+        return True
+    if existing.keys & new.keys:
+        return True
+    same_gov = existing.governorate == new.governorate or not (
+        existing.governorate and new.governorate
+    )
+    if new.region_only and same_gov:
+        return True
+    return existing.region_only and same_gov and not existing.refined
+
+
+def _absorb(existing: Incident, new: Incident) -> None:
+    """Merge a new telling into an existing incident, refining a region to a site."""
+    existing.spans.extend(new.spans)
+    if new.places and (not existing.places or (existing.region_only and not new.region_only)):
+        existing.places = new.places
+        existing.inherited_place = new.inherited_place
+        existing.located_only = new.located_only
+        existing.refined = True
+    if new.explicit_date and not existing.explicit_date:
+        existing.date, existing.date_precision = new.date, new.date_precision
+        existing.explicit_date = True
+    for side in new.actors:
+        if side not in existing.actors:
+            existing.actors.append(side)
+
+
+def _merge(incidents: list[Incident], new: Incident) -> None:
+    """Add `new` to the list, or fold it into the latest compatible incident of its type."""
+    for existing in reversed(incidents):
+        if existing.sub_event_type != new.sub_event_type:
+            continue
+        if not (_actors_compatible(existing, new) and _dates_compatible(existing, new)):
+            continue
+        if _places_compatible(existing, new):
+            _absorb(existing, new)
+            return
+    incidents.append(new)
+
+
+# ---------------------------------------------------------------- one document
+
+
+@dataclass
+class _Context:
+    """Everything about one document the per-sentence steps need."""
+
+    doc: Document
+    nt: Any
+    body_end: int
+    places: list[Any]
+    dates: list[Any]
+    published: str
+    precision: Any
+    paragraph_starts: list[int]
+
+
+def _paragraph_of(ctx: _Context, pos: int) -> int:
+    """Index of the paragraph (line) holding original offset `pos`."""
+    return sum(1 for s in ctx.paragraph_starts if s <= pos) - 1
+
+
+def _is_heading(text: str, start: int, _end: int) -> bool:
+    """A line without closing punctuation, short enough to be a title or subheading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return len(line) < 200 and not line.endswith((".", "!", "؟", "?", ":", '"', "»", "”"))
+
+
+def _is_locator(place: Any, text: str) -> bool:
+    """A place named after "near / east of / the countryside of": it locates, it is no site."""
+    lex = lexicon()
+    if _precision(place) == 2 and lex.locator_head.match(normalize_word(place.text)):
+        return True  # the places stage kept the locator inside the match ("جنوب الحسكة")
+    before = normalize_word(text[max(0, place.start - 30) : place.start])
+    return bool(lex.locator.search(before))
+
+
+def _in_list(prev: Any, place: Any, text: str) -> bool:
+    """Whether `place` continues a list after `prev` ("دير الزور والرقة وحماة")."""
+    gap = text[prev.end : place.start]
+    return len(gap) <= 4 and not gap.strip(" \u060c,و")
+
+
+def _lists(places: list[Any], text: str) -> list[list[Any]]:
+    """Places grouped into coordinated lists."""
+    out: list[list[Any]] = []
+    for p in places:
+        if out and _in_list(out[-1][-1], p, text):
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
+    """(sites, region_only): places that are sites, most specific kept; locators alone make a
+    region-level incident (strikes "in the deserts of Deir ez-Zor and Raqqa"). A list that
+    starts with a region or a locator is read at that level as a whole."""
+    sites = []
+    for group in _lists(places, text):
+        head = group[0]
+        if _is_locator(head, text) or _is_region(head):
+            continue
+        sites.extend(p for p in group if not _is_locator(p, text))
+    if not sites:
+        return places[:1], True
+    towns = [p for p in sites if not _is_region(p)]
+    return (towns or sites), False
+
+
+def _places_for(
+    ctx: _Context, trig: tuple[int, int], seg_end: int, sent: tuple[int, int]
+) -> tuple[list[Any], bool]:
+    """Places of a trigger: in its segment, else the nearest after, else before, in its clause.
+
+    Returns (places, region_only)."""
+    breaks = [ctx.nt.to_original(m.start()) for m in lexicon().clause_breaks.finditer(ctx.nt.text)]
+    after_break = min([b for b in breaks if trig[1] <= b < sent[1]], default=sent[1])
+    before_break = max([b for b in breaks if sent[0] <= b < trig[0]], default=sent[0])
+    in_sentence = [p for p in ctx.places if sent[0] <= p.start < sent[1]]
+    segment = [p for p in in_sentence if trig[0] <= p.start < min(seg_end, after_break)]
+    if segment:
+        return _sites(segment, ctx.doc.text)
+    after = [p for p in in_sentence if trig[1] <= p.start < after_break]
+    if after:
+        return _sites(_lists(after, ctx.doc.text)[0], ctx.doc.text)
+    before = [p for p in in_sentence if before_break <= p.start and p.end <= trig[0]]
+    if not before:
+        return [], False
+    return _sites(_lists(before, ctx.doc.text)[-1], ctx.doc.text)
+
+
+def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any, bool]:
+    """(date, precision, explicit) of the date nearest the trigger in its sentence, else publication."""
+    near = [d for d in ctx.dates if sent[0] <= d.start < sent[1] and getattr(d, "date", "")]
+    if near:
+        best = min(near, key=lambda d: abs(d.start - pos))
+        return str(best.date), best.precision or "", True
+    return ctx.published, ctx.precision, False
+
+
+def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]:
+    """Side codes named in the sentence, nearest the trigger first."""
+    matches = [a for a in _find_actors(ctx.nt.text, norm_start, norm_end) if not a.weak]
+    matches.sort(key=lambda a: abs(a.start - pos))
+    return list(dict.fromkeys(a.side for a in matches))
+
+
+def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:
+    """Groups of places that make separate incidents of one trigger."""
+    lex = lexicon()
+    if not places:
+        return [[]]
+    if sub_type in lex.split_per_place:
+        return [[p] for p in {_place_key(p): p for p in places}.values()]
+    if sub_type in lex.group_per_governorate:
+        towns = [p for p in places if not _is_region(p)]
+        if not towns:
+            return [places[:1]]
+        groups: dict[str, list[Any]] = {}
+        for p in towns:
+            groups.setdefault(p.governorate or "", []).append(p)
+        return list(groups.values())
+    return [places]
+
+
+def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
+    """Incidents stated in one sentence (before merging)."""
+    norm = ctx.nt.text
+    if lexicon().background.search(norm, norm_sent[0], norm_sent[1]):
+        return []
+    triggers = find_triggers(norm, *norm_sent)
+    sent = ctx.nt.span(*norm_sent)
+    heading = _is_heading(ctx.doc.text, *sent)
+    out: list[Incident] = []
+    for i, trig in enumerate(triggers):
+        t_span = ctx.nt.span(trig.start, trig.end)
+        nxt = triggers[i + 1].start if i + 1 < len(triggers) else norm_sent[1]
+        seg_end = ctx.nt.to_original(nxt)
+        own = [p for p in ctx.places if t_span[0] <= p.start < seg_end]
+        if not own and out and out[-1].sub_event_type == trig.sub_event_type:
+            out[-1].spans.append((*t_span, *sent))  # the same event, said again
+            continue
+        places, located_only = _places_for(ctx, t_span, seg_end, sent)
+        date, precision, explicit = _date_for(ctx, sent, t_span[0])
+        sides = _sides(ctx, norm_sent[0], norm_sent[1], trig.start)
+        for group in _split(trig.sub_event_type, places):
+            out.append(
+                Incident(
+                    sub_event_type=trig.sub_event_type,
+                    start=sent[0],
+                    end=sent[1],
+                    paragraph=_paragraph_of(ctx, sent[0]),
+                    places=group,
+                    located_only=located_only,
+                    date=date,
+                    date_precision=precision,
+                    explicit_date=explicit,
+                    actors=sides,
+                    heading=heading,
+                    spans=[(*t_span, *sent)],
+                )
+            )
+    return out
+
+
+def _inherit_place(ctx: _Context, inc: Incident) -> None:
+    """Give a placeless incident the last place named before it (else the first after)."""
+    before = [p for p in ctx.places if p.end <= inc.start]
+    after = [p for p in ctx.places if p.start >= inc.end]
+    pick = before[-1:] or after[:1]
+    if pick:
+        inc.places = pick
+        inc.inherited_place = True
+
+
+def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Incident]:
+    """All incidents of a document: body sentences merged first, then headings."""
+    incidents: list[Incident] = []
+    headings: list[Incident] = []
+    for norm_sent in sentence_spans:
+        for cand in _candidates(ctx, norm_sent):
+            if cand.heading:
+                headings.append(cand)
+                continue
+            if not cand.places:
+                same_par = [
+                    x
+                    for x in incidents
+                    if x.paragraph == cand.paragraph and x.sub_event_type == cand.sub_event_type
+                ]
+                if same_par:
+                    _absorb(same_par[-1], cand)
+                    continue
+                _inherit_place(ctx, cand)
+            _merge(incidents, cand)
+    for head in headings:
+        same = [x for x in incidents if x.sub_event_type == head.sub_event_type]
+        if same:
+            _absorb(same[0], head)
+        else:
+            if not head.places:
+                _inherit_place(ctx, head)
+            _merge(incidents, head)
+    return sorted(_fold_attacks(incidents), key=lambda x: min(s[0] for s in x.spans))
+
+
+def _fold_attacks(incidents: list[Incident]) -> list[Incident]:
+    """An attack with no site of its own, between the same two sides as a battle, is that
+    battle told briefly (one source says "ISIS attacked", another "clashes")."""
+    clashes = [x for x in incidents if x.sub_event_type == "armed_clash"]
+    kept = []
+    for inc in incidents:
+        pair = set(inc.actors[:2])
+        match = next(
+            (
+                c
+                for c in clashes
+                if inc.sub_event_type == "attack"
+                and (inc.inherited_place or inc.region_only)
+                and len(pair) == 2
+                and pair <= set(c.actors)
+                and _places_compatible(c, inc)
+                and _dates_compatible(c, inc)
+            ),
+            None,
+        )
+        if match is None:
+            kept.append(inc)
+        else:
+            _absorb(match, inc)
+    return kept
+
+
+def _context(doc: Document) -> tuple[_Context, list[tuple[int, int]]]:
+    """Normalise the document, find places and dates once, and cut the related-stories tail."""
+    nt = normalize(doc.text)
+    norm_end = main_text_end(nt.text)
+    body_end = nt.to_original(norm_end)
+    body = doc.text[:body_end]
+    precision = DATE_PRECISION.get(doc.date_precision or "", "")
+    paragraph_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
+    ctx = _Context(
+        doc=doc,
+        nt=nt,
+        body_end=body_end,
+        places=[p for p in _find_places(body) if p.end <= body_end],
+        dates=_find_dates(body, doc.published, doc.date_precision),
+        published=(doc.published or "")[:10],
+        precision=precision,
+        paragraph_starts=paragraph_starts,
+    )
+    return ctx, _join_semicolons(nt.text, sentences(nt.text, norm_end))
+
+
+def _join_semicolons(norm: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences split only by a semicolon are one sentence (حيث وقعت اشتباكات continues)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and norm[out[-1][1] - 1] in "؛;":
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------- rows
+
+
+def _number(value: Any) -> float | None:
+    """A figure as a float, None when empty."""
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if out != out else out
+
+
+def _assign_mentions(incidents: list[Incident], mentions: list[dict]) -> dict[int, list[dict]]:
+    """Mention -> incident: the incident told in its sentence (nearest trigger), else the
+    latest one told before it in the document; cumulative figures belong to none."""
+    owned: dict[int, list[dict]] = {i: [] for i in range(len(incidents))}
+    tellings = [(span, i) for i, inc in enumerate(incidents) for span in inc.spans]
+    for m in mentions:
+        m["incident"] = ""
+        if m.get("scope") == "cumulative" or not tellings:
+            continue
+        pos = int(m.get("start") or 0)
+        same = [(abs(t0 - pos), i) for (t0, _, s0, s1), i in tellings if s0 <= pos < s1]
+        earlier = [(t0, i) for (t0, _, _, _), i in tellings if t0 <= pos]
+        if same:
+            owned[min(same)[1]].append(m)
+        elif earlier:
+            owned[max(earlier)[1]].append(m)
+    return owned
+
+
+def _totals(owned: list[dict]) -> tuple[float, float]:
+    """Killed and injured of an incident: sum of its countable, stand-alone figures."""
+    killed = injured = 0.0
+    for m in owned:
+        if m.get("relation") or m.get("unit") not in (None, "", "people"):
+            continue
+        value = _number(m.get("best"))
+        if value is None:
+            continue
+        if m.get("category") == "killed":
+            killed += value
+        elif m.get("category") == "injured":
+            injured += value
+    return killed, injured
+
+
+def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
+    """The INCIDENT_COLUMNS row of one incident."""
+    place = inc.places[0] if inc.places else None
+    names = [getattr(p, "name_en", "") or p.text for p in inc.places]
+    killed, injured = _totals(owned)
+    geo = (_precision(place) if place is not None else "") if not inc.inherited_place else 2
+    if place is not None and len(inc.places) > 1:
+        geo = max(2, _precision(place))
+    actors = inc.actors + ["", ""]
+    return {
+        "doc": ctx.doc.doc,
+        "incident": iid,
+        "start": inc.start,
+        "end": inc.end,
+        "text": ctx.doc.text[inc.start : inc.end],
+        "event_type": event_type_of(inc.sub_event_type),
+        "sub_event_type": inc.sub_event_type,
+        "actor1": actors[0],
+        "actor2": actors[1],
+        "place": ", ".join(dict.fromkeys(names)),
+        "governorate": inc.governorate,
+        "latitude": getattr(place, "latitude", "") if place is not None else "",
+        "longitude": getattr(place, "longitude", "") if place is not None else "",
+        "geo_precision": geo,
+        "date": inc.date,
+        "date_precision": inc.date_precision,
+        "killed": int(killed),
+        "injured": int(injured),
+        "mentions": " ".join(str(m.get("mention", "")) for m in owned),
+        "event": "",
+        "link_reason": "",
+    }
 
 
 def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Return (incident rows, mention rows with their `incident` column set)."""
-    return [], mentions
+    ctx, sentence_spans = _context(doc)
+    incidents = _build(ctx, sentence_spans)
+    owned = _assign_mentions(incidents, mentions)
+    rows = [_row(ctx, inc, f"i{i + 1}", owned[i]) for i, inc in enumerate(incidents)]
+    for i, row in enumerate(rows):
+        for m in owned[i]:
+            m["incident"] = row["incident"]
+    return rows, mentions
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _gov_key(name: Any) -> str:
+    """Governorate name reduced for comparison (Deir ez-Zor == deir ezzor == دير الزور)."""
+    text = str(name or "").lower()
+    text = re.sub(r"^(al|ar|as|ad|ash|el)[- ]", "", text)
+    return re.sub(r"[^a-z\u0600-\u06ff]", "", text)
+
+
+def score_incidents(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
+    """Precision/recall of incidents matched on (doc, sub_event_type, governorate).
+
+    One-to-one: for each key, min(predicted, gold) incidents match. Only documents present in
+    the gold table are scored. Returns tp, fp, fn, precision, recall, f1 and per-type counts.
+    """
+    docs = set(gold["doc"].astype(str))
+    pred = pred[pred["doc"].astype(str).isin(docs)] if not pred.empty else pred
+
+    def keys(df: pd.DataFrame) -> Counter:
+        if df.empty:
+            return Counter()
+        return Counter(
+            zip(
+                df["doc"].astype(str),
+                df["sub_event_type"].astype(str),
+                df["governorate"].map(_gov_key),
+                strict=True,
+            )
+        )
+
+    p, g = keys(pred), keys(gold)
+    tp = sum(min(n, g[k]) for k, n in p.items())
+    fp, fn = sum(p.values()) - tp, sum(g.values()) - tp
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    per_type: dict[str, dict[str, int]] = {}
+    for k in sorted(set(p) | set(g)):
+        t = min(p[k], g[k])
+        per_type.setdefault(k[1], {"tp": 0, "fp": 0, "fn": 0})
+        per_type[k[1]]["tp"] += t
+        per_type[k[1]]["fp"] += p[k] - t
+        per_type[k[1]]["fn"] += g[k] - t
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+        "per_type": per_type,
+    }

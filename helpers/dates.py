@@ -1,0 +1,333 @@
+"""Find event dates in Arabic reports and resolve them against the publication date.
+
+Reports rarely give a full date: they say "أمس" (yesterday), "الأحد الماضي" (last Sunday),
+"ليل السبت – الأحد" or "الـ23 من كانون الثاني". Each expression is turned into an ISO date of
+the day (or the first day of the week/month) with an ACLED time-precision code: 1 day,
+2 week, 3 month. A date that needs the publication date is `relative`; when the publication
+date is unknown such a date stays unknown ('') instead of being guessed, and when the
+publication date is itself only known to the week or month, the resolved date cannot claim
+to be more precise than that.
+
+Month names: Levantine (كانون الثاني ... ) and Egyptian/Gulf (يناير ... ), also paired as
+"أيار/مايو". Words that double as months or weekdays are guarded: "آب" must be written with
+madda and sit next to a day number, "شهر" or a year; "مارس" (also "he practised") and bare
+month names need the same context; "أحد" without ال is "one", never Sunday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e]"
+)
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}
+    | {chr(0x0660 + d): str(d) for d in range(10)}
+    | {chr(0x06F0 + d): str(d) for d in range(10)}
+)
+
+WEEKDAYS = {  # Python weekday numbers (Monday = 0)
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
+MONTHS = {
+    "كانون الثاني": 1,
+    "شباط": 2,
+    "اذار": 3,
+    "نيسان": 4,
+    "ايار": 5,
+    "حزيران": 6,
+    "تموز": 7,
+    "اب": 8,
+    "ايلول": 9,
+    "تشرين الاول": 10,
+    "تشرين الثاني": 11,
+    "كانون الاول": 12,
+    "يناير": 1,
+    "فبراير": 2,
+    "مارس": 3,
+    "ابريل": 4,
+    "مايو": 5,
+    "يونيو": 6,
+    "يونيه": 6,
+    "يوليو": 7,
+    "يوليه": 7,
+    "اغسطس": 8,
+    "سبتمبر": 9,
+    "اكتوبر": 10,
+    "نوفمبر": 11,
+    "ديسمبر": 12,
+}
+_AMBIGUOUS_MONTHS = {"اب", "مارس"}  # also "father" and "he practised"
+_PRECISION_OF = {"day": 1, "week": 2, "month": 3}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date expression and the period it refers to."""
+
+    start: int
+    end: int
+    text: str
+    date: str
+    precision: int | None
+    relative: bool
+
+
+# ---------------------------------------------------------------- publication date
+
+
+def parse_published(value: str) -> dt.date | None:
+    """A publication date from metadata: ISO (with or without time), d/m/Y or Y/m/d."""
+    if not value or not str(value).strip():
+        return None
+    text = str(value).strip().translate(_FOLD)
+    m = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", text)
+    if m:
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    m = re.match(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", text)
+    if m:
+        return _safe_date(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- normalised view
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """Folded text plus, for each of its characters, the offset in the original text."""
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        if _DROP.match(ch):
+            continue
+        chars.append(ch.translate(_FOLD))
+        index.append(i)
+    return "".join(chars), index
+
+
+def _alt(words: dict | set) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_B = r"(?<![\w])"  # word start (letters, digits)
+_E = r"(?![\w])"
+_PRE = r"(?:[وفب])?"
+_TIME_OF_DAY = r"(?:(?:فجر|صباح|ظهر|ظهيره|عصر|مساء|ليل|ليله|منتصف\s+ليل|بعد\s+ظهر)\s+)?"
+_WD = _alt(WEEKDAYS)
+_MONTH = _alt(MONTHS)
+_MONTH_PAIR = rf"(?P<m1>{_MONTH})(?:\s*[/(\-–]\s*(?P<m2>{_MONTH})\s*\)?)?"
+_YEAR = r"(?:\s+(?:عام\s+|سنه\s+)?(?P<year>(?:19|20)\d\d))?"
+_AGO = r"(?:\s+(?P<ago>الماضي|الفائت|المنصرم|السابق|المقبل|القادم|الجاري|الحالي))?"
+
+_PATTERNS = [
+    (
+        "night_pair",
+        rf"{_B}{_PRE}(?P<core>(?:منتصف\s+)?(?:ليل|ليله)\s+(?P<wd1>{_WD})\s*(?:[-–/]|على|و)?\s*(?P<wd2>{_WD})){_E}",
+    ),
+    (
+        "day_before_yesterday",
+        rf"{_B}{_PRE}(?P<core>{_TIME_OF_DAY}(?:اول\s+من\s+امس|اول\s+امس)(?:\s+(?P<wd>{_WD}))?){_E}",
+    ),
+    (
+        "yesterday",
+        rf"{_B}{_PRE}(?P<core>{_TIME_OF_DAY}(?:امس|الامس|البارحه)(?:\s+(?P<wd>{_WD}))?){_E}",
+    ),
+    ("last_night", rf"{_B}{_PRE}(?P<core>الليله\s+الماضيه){_E}"),
+    (
+        "today",
+        rf"{_B}{_PRE}(?P<core>{_TIME_OF_DAY}اليوم(?:\s+(?P<wd>{_WD}))?){_E}"
+        r"(?!\s+(?:التالي|الاول|الثاني|الثالث|الذي|نفسه|ذاته))",
+    ),
+    (
+        "last_week",
+        rf"{_B}{_PRE}(?P<core>الاسبوع\s+(?P<ago>الماضي|الفائت|المنصرم|الجاري|الحالي)){_E}",
+    ),
+    (
+        "last_month",
+        rf"{_B}{_PRE}(?P<core>الشهر\s+(?P<ago>الماضي|الفائت|المنصرم|الجاري|الحالي)){_E}",
+    ),
+    (
+        "day_month",
+        rf"{_B}{_PRE}(?P<core>(?:ال\s*)?(?P<day>[0-3]?\d)(?:\s*و\s*(?:ال\s*)?[0-3]?\d)?\s*(?:من\s+)?"
+        rf"(?:شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}",
+    ),
+    ("month", rf"{_B}{_PRE}(?P<core>(?P<shahr>شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}"),
+    ("ymd", rf"{_B}(?P<core>(?P<year>(?:19|20)\d\d)[/-](?P<mon>[01]?\d)[/-](?P<day>[0-3]?\d)){_E}"),
+    (
+        "dmy",
+        rf"{_B}(?P<core>(?P<day>[0-3]?\d)[/.-](?P<mon>[01]?\d)[/.-](?P<year>(?:19|20)\d\d)){_E}",
+    ),
+    (
+        "weekday",
+        rf"{_B}{_PRE}(?P<core>(?:{_TIME_OF_DAY}|يوم\s+)?(?P<wd>{_WD})"
+        rf"(?:\s+(?P<ago>ما\s+قبل\s+الماضي|الماضي|الفائت|المنصرم|المقبل|القادم))?){_E}(?!\s+عشر)",
+    ),
+]
+_COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
+
+
+# ---------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    date: dt.date | None
+    precision: int
+    relative: bool
+
+
+def _last_weekday(pub: dt.date, weekday: int, strictly_before: bool) -> dt.date:
+    """Most recent `weekday` on or before `pub` (strictly before for "... الماضي")."""
+    back = (pub.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return pub - dt.timedelta(days=back)
+
+
+def _with_weekday(day: dt.date, wd: str | None) -> dt.date:
+    """ "اليوم الخميس": trust the weekday when it disagrees with the computed day."""
+    if not wd or day.weekday() == WEEKDAYS[wd]:
+        return day
+    return _last_weekday(day, WEEKDAYS[wd], strictly_before=False)
+
+
+def _month_of(m: re.Match) -> int:
+    return MONTHS[re.sub(r"\s+", " ", m["m1"])]
+
+
+def _infer_year(pub: dt.date | None, month: int, day: int = 1) -> dt.date | None:
+    """The most recent (month, day) not after the publication date."""
+    if pub is None:
+        return None
+    for year in (pub.year, pub.year - 1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= pub:
+            return candidate
+    return None
+
+
+def _explicit(m: re.Match, pub: dt.date | None, day: int, precision: int) -> _Found | None:
+    month = _month_of(m) if m.groupdict().get("m1") else int(m["mon"])
+    if m["year"]:
+        date = _safe_date(int(m["year"]), month, day)
+        return _Found(0, 0, date, precision, False) if date else None
+    if m.groupdict().get("ago") in ("المقبل", "القادم") and pub is not None:
+        date = _safe_date(pub.year + (month < pub.month), month, day)
+        return _Found(0, 0, date, precision, True)
+    return _Found(0, 0, _infer_year(pub, month, day), precision, True)
+
+
+def _ambiguous_month_ok(m: re.Match, original: str) -> bool:
+    """آب / مارس count only with madda (آب) and with a day, شهر, a year or a paired name."""
+    if re.sub(r"\s+", " ", m["m1"]) not in _AMBIGUOUS_MONTHS:
+        return True
+    if m["m1"] == "اب" and "آب" not in original:
+        return False
+    context = m.groupdict()
+    return bool(context.get("day") or context.get("shahr") or m["year"] or m["m2"])
+
+
+def _bare_month_ok(m: re.Match) -> bool:
+    """A month name alone needs شهر, a year, "الماضي"-like word or a paired name."""
+    return bool(m["shahr"] or m["year"] or m["ago"] or m["m2"])
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None, original: str) -> _Found | None:
+    day = dt.timedelta(days=1)
+    if kind in ("day_month", "month") and not _ambiguous_month_ok(m, original):
+        return None
+    if kind == "day_month":
+        return _explicit(m, pub, int(m["day"]), 1) if 1 <= int(m["day"]) <= 31 else None
+    if kind == "month":
+        return _explicit(m, pub, 1, 3) if _bare_month_ok(m) else None
+    if kind in ("ymd", "dmy"):
+        date = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+        return _Found(0, 0, date, 1, False) if date else None
+    if pub is None:
+        return _Found(0, 0, None, 1, True)
+    if kind == "night_pair":
+        second = _last_weekday(pub, WEEKDAYS[m["wd2"]], strictly_before=False)
+        return _Found(0, 0, second - day, 1, True)
+    if kind == "day_before_yesterday":
+        return _Found(0, 0, _with_weekday(pub - 2 * day, m["wd"]), 1, True)
+    if kind in ("yesterday", "last_night"):
+        return _Found(0, 0, _with_weekday(pub - day, m.groupdict().get("wd")), 1, True)
+    if kind == "today":
+        return _Found(0, 0, _with_weekday(pub, m["wd"]), 1, True)
+    if kind == "last_week":
+        start = pub - dt.timedelta(days=pub.weekday())
+        start -= 7 * day if m["ago"] not in ("الجاري", "الحالي") else 0 * day
+        return _Found(0, 0, start, 2, True)
+    if kind == "last_month":
+        first = pub.replace(day=1)
+        if m["ago"] not in ("الجاري", "الحالي"):
+            first = (first - day).replace(day=1)
+        return _Found(0, 0, first, 3, True)
+    return _resolve_weekday(m, pub)
+
+
+def _resolve_weekday(m: re.Match, pub: dt.date) -> _Found:
+    weekday = WEEKDAYS[m["wd"]]
+    ago = re.sub(r"\s+", " ", m["ago"] or "")
+    if ago in ("المقبل", "القادم"):
+        ahead = (weekday - pub.weekday()) % 7 or 7
+        return _Found(0, 0, pub + dt.timedelta(days=ahead), 1, True)
+    date = _last_weekday(pub, weekday, strictly_before=bool(ago))
+    if ago == "ما قبل الماضي":
+        date -= dt.timedelta(days=7)
+    return _Found(0, 0, date, 1, True)
+
+
+def _cap_precision(found: _Found, published_precision: str) -> int | None:
+    if found.date is None:
+        return None
+    if not found.relative:
+        return found.precision
+    return max(found.precision, _PRECISION_OF.get(published_precision, 1))
+
+
+def find_dates(
+    text: str, published: dt.date | str | None, published_precision: str = "day"
+) -> list[DateMatch]:
+    """Every date expression in `text`, left to right, resolved against `published`."""
+    pub = parse_published(published) if isinstance(published, str) else published
+    if published_precision not in _PRECISION_OF:
+        pub = None  # a publication date known only to the year cannot anchor "yesterday"
+    folded, index = _normalised(text)
+    candidates = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(folded):
+            start, end = index[m.start("core")], index[m.end("core") - 1] + 1
+            found = _resolve(kind, m, pub, text[start:end])
+            if found is not None:
+                candidates.append((start, end, found))
+    return _non_overlapping(text, candidates, published_precision)
+
+
+def _non_overlapping(text: str, candidates: list, published_precision: str) -> list[DateMatch]:
+    """Longest expressions first; a shorter one inside a kept span is dropped."""
+    kept: list[DateMatch] = []
+    for start, end, found in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if any(start < k.end and k.start < end for k in kept):
+            continue
+        date = found.date.isoformat() if found.date else ""
+        precision = _cap_precision(found, published_precision)
+        kept.append(DateMatch(start, end, text[start:end], date, precision, found.relative))
+    return sorted(kept, key=lambda d: d.start)

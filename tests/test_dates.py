@@ -1,0 +1,148 @@
+"""Date expressions resolved against a fixed publication date (sentences written for tests)."""
+
+import datetime as dt
+
+import pytest
+
+from helpers.dates import find_dates, parse_published
+
+THU = "2022-01-27"  # a Thursday
+MON = "2019-02-04"  # a Monday
+
+
+def only(text: str, published, precision: str = "day"):
+    found = find_dates(text, published, precision)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("سقطت قذيفة على السوق أمس", "2022-01-26"),
+        ("سقطت قذيفة على السوق بالأمس", "2022-01-26"),
+        ("انفجرت عبوة فجر أمس قرب الحاجز", "2022-01-26"),
+        ("وقعت الغارة أول من أمس", "2022-01-25"),
+        ("وقعت الغارة أول أمس", "2022-01-25"),
+        ("قصفت المدفعية القرية صباح اليوم", "2022-01-27"),
+        ("اندلعت اشتباكات مساء اليوم", "2022-01-27"),
+        ("سمع دوي انفجارات الليلة الماضية", "2022-01-26"),
+        ("داهمت الدورية المنازل ليل أمس", "2022-01-26"),
+    ],
+)
+def test_relative_days(sentence, expected):
+    match = only(sentence, THU)
+    assert (match.date, match.precision, match.relative) == (expected, 1, True)
+
+
+def test_offsets_cover_the_expression():
+    text = "قال المرصد إن الطائرات قصفت البلدة فجر أمس بعدة صواريخ"
+    match = only(text, THU)
+    assert text[match.start : match.end] == match.text == "فجر أمس"
+
+
+def test_today_with_consistent_weekday():
+    assert only("صباح اليوم الخميس اعتقل شخصان", THU).date == "2022-01-27"
+
+
+def test_today_with_inconsistent_weekday_trusts_the_weekday():
+    # Published on Friday, "اليوم الخميس" was written the day before.
+    assert only("صباح اليوم الخميس اعتقل شخصان", "2022-01-28").date == "2022-01-27"
+
+
+def test_yesterday_with_weekday():
+    assert only("أعلنت القوات أمس الأربعاء السيطرة", THU).date == "2022-01-26"
+
+
+def test_night_pair_gives_first_night():
+    match = only("هاجم المسلحون ليل السبت – الأحد نقاط الجيش", MON)
+    assert match.date == "2019-02-02"
+    assert only("في ليلة السبت الأحد", MON).date == "2019-02-02"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("قتل ثلاثة الأحد الماضي", "2022-01-25", "2022-01-23"),  # Tuesday -> Sunday
+        ("قتل ثلاثة الأحد الماضي", "2022-01-23", "2022-01-16"),  # same weekday -> a week back
+        ("قتل ثلاثة يوم الإثنين", "2019-02-04", "2019-02-04"),  # same day allowed
+        ("قتل ثلاثة يوم السبت", "2019-02-04", "2019-02-02"),  # across the week boundary
+        ("قتل ثلاثة الثلاثاء ما قبل الماضي", "2019-02-06", "2019-01-29"),
+        ("قتل ثلاثة الجمعة", "2019-01-01", "2018-12-28"),  # across the year boundary
+    ],
+)
+def test_weekdays(sentence, published, expected):
+    assert only(sentence, published).date == expected
+
+
+def test_one_of_is_not_sunday():
+    assert find_dates("اعتقلت القوات أحد المهاجمين", THU) == []
+    assert find_dates("قتل أحد عشر عنصرا", THU) == []
+
+
+def test_daily_is_not_today():
+    assert find_dates("نشرت الصحف اليومية تقارير", THU) == []
+
+
+def test_last_week_and_month():
+    week = only("قتل خمسة الأسبوع الماضي", MON)
+    assert (week.date, week.precision) == ("2019-01-28", 2)
+    month = only("قتل خمسة الشهر الماضي", MON)
+    assert (month.date, month.precision) == ("2019-01-01", 3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision", "relative"),
+    [
+        ("منذ الـ23 من كانون الثاني", "2019-01-23", 1, True),
+        ("في 4 من تموز", "2018-07-04", 1, True),  # year inferred: not after publication
+        ("في 4 تموز 2019", "2019-07-04", 1, False),
+        ("خلال أيار/مايو", "2018-05-01", 3, True),
+        ("في شهر تشرين الأول", "2018-10-01", 3, True),
+        ("في 12 يناير", "2019-01-12", 1, True),
+        ("بتاريخ 2019/01/23", "2019-01-23", 1, False),
+        ("بتاريخ 23-01-2019", "2019-01-23", 1, False),
+        ("في ٥ شباط ٢٠١٩", "2019-02-05", 1, False),
+    ],
+)
+def test_written_dates(sentence, expected, precision, relative):
+    match = only(sentence, MON)
+    assert (match.date, match.precision, match.relative) == (expected, precision, relative)
+
+
+def test_ambiguous_month_words_need_context():
+    assert find_dates("قال الأب إن ابنه قتل", MON) == []
+    assert find_dates("مارس التنظيم الضغط على السكان", MON) == []
+    assert only("في شهر آب", MON).date == "2018-08-01"
+    assert only("في 3 مارس", MON).date == "2018-03-03"
+
+
+def test_unknown_publication_date_gives_unknown_relative_dates():
+    found = find_dates("قتل اثنان أمس وفي 5 آذار وفي 4 تموز 2019", None)
+    assert [(d.text, d.date, d.precision) for d in found] == [
+        ("أمس", "", None),
+        ("5 آذار", "", None),
+        ("4 تموز 2019", "2019-07-04", 1),
+    ]
+
+
+def test_publication_precision_caps_relative_precision():
+    assert only("قتل اثنان أمس", "2022-01-25", "week").precision == 2
+    assert only("قتل اثنان أمس", "2022-01-25", "month").precision == 3
+    assert only("في 4 تموز 2019", "2022-01-25", "month").precision == 1
+
+
+def test_parse_published():
+    assert parse_published("2022-01-25") == dt.date(2022, 1, 25)
+    assert parse_published("2022-01-25T10:00:00Z") == dt.date(2022, 1, 25)
+    assert parse_published("25/01/2022") == dt.date(2022, 1, 25)
+    assert parse_published("") is None
+    assert parse_published("unknown") is None
+
+
+def test_two_days_and_midnight_pair():
+    found = find_dates("في الـ23 والـ 24 من كانون الثاني، ثم عند منتصف ليل السبت الأحد", MON)
+    assert [(d.text, d.date) for d in found] == [
+        ("الـ23 والـ 24 من كانون الثاني", "2019-01-23"),
+        ("منتصف ليل السبت الأحد", "2019-02-02"),
+    ]

@@ -1,0 +1,162 @@
+"""Incidents: triggers, places, merging and scoring on small invented Arabic texts."""
+
+import re
+from collections import namedtuple
+
+import pandas as pd
+import pytest
+
+import helpers.incidents as inc
+from helpers.schema import INCIDENT_COLUMNS, Document
+
+Place = namedtuple(
+    "Place",
+    "start end text place_id name_ar name_en kind governorate latitude longitude geo_precision",
+)
+GAZETTEER = {
+    "تدمر": ("palmyra", "Palmyra", "town", "Homs", 1),
+    "الكرامة": ("karama", "al-Karama", "village", "Raqqa", 1),
+    "العوينة": ("awina", "al-Awina", "village", "Raqqa", 1),
+    "الحمرا": ("hamra", "al-Hamra", "village", "Raqqa", 1),
+    "سراقب": ("saraqib", "Saraqib", "town", "Idlib", 1),
+    "الرقة": ("raqqa", "Raqqa", "governorate", "Raqqa", 3),
+}
+
+
+def fake_places(text):
+    found = []
+    for name, (pid, en, kind, gov, prec) in GAZETTEER.items():
+        for m in re.finditer(re.escape(name), text):
+            found.append(Place(m.start(), m.end(), name, pid, name, en, kind, gov, 0.0, 0.0, prec))
+    return sorted(found)
+
+
+@pytest.fixture(autouse=True)
+def fake_stages(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", fake_places)
+    monkeypatch.setattr(inc, "_find_dates", lambda text, published, precision: [])
+
+
+def run(text, mentions=None):
+    doc = Document(doc="d1", text=text, published="2020-03-02", date_precision="day")
+    rows, mentions = inc.extract_incidents(doc, mentions or [])
+    return rows, mentions
+
+
+def types(rows):
+    return sorted((r["sub_event_type"], r["governorate"]) for r in rows)
+
+
+def test_clash_with_place_and_columns():
+    rows, _ = run("اندلعت اشتباكات عنيفة بين الجيش وتنظيم داعش في مدينة تدمر.")
+    assert types(rows) == [("armed_clash", "Homs")]
+    row = rows[0]
+    assert set(INCIDENT_COLUMNS) <= set(row)
+    assert row["event_type"] == "Battles" and row["place"] == "Palmyra"
+    assert row["date"] == "2020-03-02" and row["date_precision"] == 1
+    assert row["text"] == "اندلعت اشتباكات عنيفة بين الجيش وتنظيم داعش في مدينة تدمر."
+
+
+def test_attacks_on_listed_sites_are_one_incident_each():
+    rows, _ = run("تعرضت حواجز القوات لهجمات في قرى الكرامة والعوينة والحمرا.")
+    assert [r["place"] for r in rows] == ["al-Karama", "al-Awina", "al-Hamra"]
+    assert {r["sub_event_type"] for r in rows} == {"attack"}
+
+
+def test_shelling_over_listed_villages_is_one_incident_per_governorate():
+    rows, _ = run("قصفت القوات بقذائف المدفعية قرى الكرامة والعوينة وبلدة سراقب.")
+    assert types(rows) == [
+        ("shelling_artillery_missile", "Idlib"),
+        ("shelling_artillery_missile", "Raqqa"),
+    ]
+
+
+def test_same_clash_in_two_paragraphs_is_one_but_strike_at_same_place_is_another():
+    text = (
+        "دارت اشتباكات بين الطرفين في مدينة تدمر منذ الصباح.\n"
+        "وقال مصدر إن الاشتباكات في تدمر ما زالت مستمرة.\n"
+        "كما شنت طائرات حربية غارات على تدمر."
+    )
+    rows, _ = run(text)
+    assert types(rows) == [("air_drone_strike", "Homs"), ("armed_clash", "Homs")]
+
+
+def test_attack_that_is_fought_back_is_a_battle():
+    rows, _ = run("شن مسلحون هجوما على مواقع الجيش قرب تدمر وتصدت لهم القوات.")
+    assert [r["sub_event_type"] for r in rows] == ["armed_clash"]
+
+
+def test_statements_that_are_not_events():
+    text = (
+        "تستمر المفاوضات بين الطرفين على خطوط الاشتباك في تدمر.\n"
+        "وأعلنت القوات حالة الاستنفار تخوفا من وقوع هجمات في الرقة.\n"
+        "وقتل 500 شخص في الغارات منذ بدء العام في تدمر.\n"
+        "اقرأ المزيد:\n"
+        "غارات جديدة على سراقب"
+    )
+    rows, _ = run("مقدمة طويلة عن الوضع الإنساني في المنطقة وأحوال السكان.\n" + text)
+    assert rows == []
+
+
+def test_placeless_trigger_inherits_the_last_place_named():
+    text = "وصلت تعزيزات إلى بلدة سراقب.\nوفي وقت لاحق انفجرت عبوة ناسفة بسيارة عسكرية."
+    rows, _ = run(text)
+    assert types(rows) == [("remote_explosive_ied", "Idlib")]
+    assert rows[0]["geo_precision"] == 2
+
+
+def test_region_mention_is_refined_by_a_town_then_towns_stay_apart():
+    text = "تعرضت القوات لهجمات في ريف الرقة.\nوقالت مصادر إن هجوما استهدف حاجزا في الكرامة."
+    rows, _ = run(text)
+    assert [r["place"] for r in rows] == ["al-Karama"]
+
+
+def test_headline_only_adds_what_the_body_does_not_tell():
+    text = "غارات على تدمر\nشنت طائرات حربية غارات على مدينة تدمر صباح اليوم."
+    rows, _ = run(text)
+    assert len(rows) == 1 and rows[0]["sub_event_type"] == "air_drone_strike"
+
+
+def test_mentions_get_their_incident_and_counts():
+    text = "دارت اشتباكات في تدمر أدت إلى مقتل 5 جنود وإصابة 7 آخرين."
+    mentions = [
+        {"mention": "m1", "start": text.index("مقتل"), "category": "killed", "best": 5},
+        {"mention": "m2", "start": text.index("إصابة"), "category": "injured", "best": 7},
+        {
+            "mention": "m3",
+            "start": text.index("مقتل"),
+            "category": "killed",
+            "best": 5,
+            "relation": "same_as:m1",
+        },
+        {"mention": "m4", "start": 0, "category": "killed", "best": 900, "scope": "cumulative"},
+    ]
+    rows, out = run(text, mentions)
+    assert rows[0]["killed"] == 5 and rows[0]["injured"] == 7
+    assert rows[0]["mentions"] == "m1 m2 m3"
+    assert [m["incident"] for m in out] == ["i1", "i1", "i1", ""]
+
+
+def test_arrest_forms_with_prefixes():
+    rows, _ = run("وألقت القبض على ثلاثة أشخاص في سراقب، واعتقلت آخرين.")
+    assert types(rows) == [("arrests", "Idlib")]
+
+
+def test_score_incidents_one_to_one():
+    gold = pd.DataFrame(
+        {
+            "doc": ["a", "a", "a"],
+            "sub_event_type": ["attack", "attack", "arrests"],
+            "governorate": ["Deir ez-Zor", "Deir ez-Zor", "Hasakah"],
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "doc": ["a", "a", "b"],
+            "sub_event_type": ["attack", "arrests", "attack"],
+            "governorate": ["deir ez-zor", "Raqqa", "Hasakah"],
+        }
+    )
+    score = inc.score_incidents(pred, gold)
+    assert (score["tp"], score["fp"], score["fn"]) == (1, 1, 2)
+    assert score["precision"] == 0.5 and score["recall"] == pytest.approx(0.333, abs=1e-3)

@@ -1,0 +1,150 @@
+"""Casualty extraction on our own example sentences, one per rule and per trap."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.mentions import extract_mentions
+from helpers.schema import MENTION_COLUMNS, Document, conform, validate_mentions
+
+
+def mentions(text: str) -> list[dict]:
+    rows = extract_mentions(Document(doc="t", text=text))
+    validate_mentions(conform(rows, MENTION_COLUMNS))
+    for r in rows:
+        assert text[r["start"] : r["end"]] == r["text"]
+    return rows
+
+
+def one(text: str) -> dict:
+    rows = [r for r in mentions(text) if not r["relation"]]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize(
+    "text,category,victim,best,qualifier",
+    [
+        ("قُتل خمسة مدنيين في قصف على البلدة.", "killed", "CIVILIANS", 5, "exact"),
+        ("أسفر القصف عن مقتل ٧ أشخاص بينهم نساء.", "killed", "CIVILIANS", 7, "exact"),
+        ("أصيب ثلاثة وعشرون شخصاً بجروح متفاوتة.", "injured", "CIVILIANS", 23, "exact"),
+        ("وأدى الانفجار إلى جرح جنديين من الجيش السوري.", "injured", "SYR_GOV", 2, "exact"),
+        ("قالت المصادر إن قسد اعتقلت أحد المسلحين من خلايا داعش.", "detained", "ISIS", 1, "exact"),
+        (
+            "وتسبب الهجوم بمقتل وإصابة تسعة عناصر من قوات النظام.",
+            "killed_or_injured",
+            "SYR_GOV",
+            9,
+            "exact",
+        ),
+        ("قتل ما لا يقل عن 12 مسلحاً من تنظيم داعش.", "killed", "ISIS", 12, "at_least"),
+        (
+            "واعتقلت الدورية أكثر من 30 شاباً من أبناء القرية.",
+            "detained",
+            "CIVILIANS",
+            30,
+            "more_than",
+        ),
+        ("ونزح نحو 200 شخص من القرى المحيطة.", "displaced", "CIVILIANS", 200, "about"),
+        ("واستسلم عشرات المسلحين من داعش للقوات.", "surrendered", "ISIS", 10, "vague"),
+        ("سقط 4 قتلى في الاشتباكات.", "killed", "UNKNOWN", 4, "exact"),
+        ("قتل شاب برصاص مجهولين في المدينة.", "killed", "CIVILIANS", 1, "exact"),
+    ],
+)
+def test_figures(text, category, victim, best, qualifier):
+    m = one(text)
+    assert (m["category"], m["victim"], m["best"], m["qualifier"]) == (
+        category,
+        victim,
+        best,
+        qualifier,
+    )
+    assert m["scope"] == "incident"
+
+
+def test_range_and_open_ended():
+    m = one("وأصيب ما بين 10 و15 مدنياً في الغارة.")
+    assert (m["low"], m["high"], m["qualifier"]) == (10, 15, "range")
+    m = one("قتل 11 على الأقل من عناصر الفصائل.")
+    assert (m["low"], m["high"], m["qualifier"]) == (11, None, "at_least")
+
+
+def test_vague_uses_convention():
+    m = one("وقتلت القوات العديد منهم في المعركة مع مسلحي داعش.")
+    assert m["qualifier"] == "vague" and m["high"] is None and m["low"] is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بدأ الهجوم بمشاركة 10 آلاف عنصر من القوات.",  # force size
+        "أقلعت ست طائرات حربية من القاعدة.",  # aircraft
+        "نفذ الطيران بخمس ضربات على الأقل على الموقع.",  # strikes
+        "دخلت 250 شاحنة محملة بالمعدات.",  # trucks
+        "استمرت الاشتباكات لنحو ثلاث ساعات.",  # duration
+        "وقع الانفجار نحو الساعة 10.45 مساء.",  # clock time
+        "وصل الرتل في الـ12 من شباط الماضي.",  # date
+        "استهدفت المدفعية مقر الفوج 46 قرب المدينة.",  # unit name
+        "بثت القناة 13 تقريرا عن الهجوم.",  # channel name
+        "نفذت طائرات إف 16 الغارة على الموقع.",  # aircraft model
+        "سقطت القذيفة ما أدى إلى أضرار مادية فقط.",  # no casualties
+        "استهدف القصف البلدة من دون وقوع إصابات.",  # no casualties
+        "أطلقت القوات أكثر من 50 صاروخاً على القرية.",  # munitions
+    ],
+)
+def test_non_casualty_numbers_give_no_mention(text):
+    assert mentions(text) == []
+
+
+def test_subset_is_not_counted_twice():
+    rows = mentions("أسفرت الغارة عن مقتل 9 مدنيين، من بينهم 4 أطفال.")
+    total, part = rows
+    assert total["best"] == 9 and not total["relation"]
+    assert part["best"] == 4 and part["relation"] == f"subset_of:{total['mention']}"
+
+
+def test_repeat_is_same_as_first_telling():
+    text = "مقتل 6 مدنيين بقصف على القرية.\nوأفاد المرصد بمقتل 6 مدنيين في القصف المدفعي."
+    first, second = mentions(text)
+    assert second["relation"] == f"same_as:{first['mention']}"
+
+
+def test_aggregate_of_both_sides():
+    text = (
+        "قتل 40 مسلحاً من الطرفين في المعارك.\n"
+        "وقتل 25 عنصراً من قسد خلال الهجوم.\nفي حين قتل 15 مسلحاً من داعش."
+    )
+    rows = mentions(text)
+    assert rows[0]["victim"] == "MIXED" and rows[0]["relation"].startswith("aggregate_of:")
+    assert {r["victim"] for r in rows[1:]} == {"SDF", "ISIS"}
+
+
+def test_cumulative_totals_are_kept_apart():
+    m = one("ووثق المرصد مقتل 1200 مدني منذ بداية العام الجاري.")
+    assert m["scope"] == "cumulative"
+    rows = mentions("ونزح 40 شخصاً إلى المخيم، ليرتفع إلى 5000 عدد النازحين حتى الآن.")
+    scopes = [r["scope"] for r in rows]
+    assert [r["best"] for r in rows] == [40, 5000]
+    assert scopes[0] == "incident" and scopes[-1] == "cumulative"
+
+
+def test_pronoun_victim_refers_to_last_side():
+    m = one("خاضت القوات معارك مع مسلحي داعش، وقتلت 5 منهم.")
+    assert m["victim"] == "ISIS"
+
+
+def test_offsets_survive_diacritics_and_tatweel():
+    text = "وقُتِلَ ثـلاثةُ مدنيّين في الغارة."
+    m = one(text)
+    assert m["best"] == 3 and text[m["start"] : m["end"]] == m["text"]
+    assert "مدنيّين" in m["text"]
+
+
+def test_claimant_named():
+    m = one("وقال المرصد السوري لحقوق الإنسان إن 3 مدنيين قتلوا في القصف.")
+    assert m["claimed_by"] == "SOHR"
+
+
+def test_related_stories_tail_is_ignored():
+    text = "قتل مدنيان في القصف على البلدة.\n" * 3 + "اقرأ المزيد\nمقتل 50 شخصاً في حادث سير."
+    assert all(r["best"] != 50 for r in mentions(text))
