@@ -54,11 +54,14 @@ def inside(value: int, low: object, high: object) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("jsonl")
     ap.add_argument("--show-misses", type=int, default=0, help="print N disagreements per category")
     args = ap.parse_args(argv)
-    rows = [json.loads(line) for line in open(args.jsonl, encoding="utf-8") if line.strip()]
+    with open(args.jsonl, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     t0 = time.perf_counter()
     ok = {"killed": 0, "injured": 0}
     naive = {"killed": 0, "injured": 0}
@@ -84,9 +87,13 @@ def main(argv: list[str] | None = None) -> int:
     secs = time.perf_counter() - t0
     print(f"texts: {n}   extraction time: {secs:.1f} s")
     for cat in ("killed", "injured"):
-        print(f"lead civilian {cat:<8} inside Airwars range: {ok[cat] / n:.1%}   (naive baseline {naive[cat] / n:.1%})")
+        print(
+            f"lead civilian {cat:<8} inside Airwars range: {ok[cat] / n:.1%}   (naive baseline {naive[cat] / n:.1%})"
+        )
     if injured_known:
-        print(f"  injured, texts where Airwars gives a range: {injured_known_ok / injured_known:.1%} of {injured_known}")
+        print(
+            f"  injured, texts where Airwars gives a range: {injured_known_ok / injured_known:.1%} of {injured_known}"
+        )
     for cat in ("killed", "injured"):
         for doc, fig, lo, hi in misses[cat][: args.show_misses]:
             print(f"miss {cat}: {doc} ours={fig} airwars={lo}-{hi}")
