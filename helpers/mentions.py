@@ -50,11 +50,17 @@ def _expand(entry: str) -> list[str]:
     if not entry.endswith("+"):
         return [entry]
     s = entry[:-1]
-    return [s, s + "ا", s + "ه", s + "ين", s + "ون", s + "ات", s + "ان", s + "تين"]
+    return [s, s + "ا", s + "ه", s + "ين", s + "ون", s + "ات", s + "ان", s + "تان"]
 
 
-def _is_plural(form: str) -> bool:
-    return form.endswith(("ين", "ون", "ات"))
+def _number_of(form: str, listed: str) -> str:
+    """sg / pl / dual of an expanded form: -ين -ون -ات plural (the unvocalised -ين dual of a
+    regular noun reads as a plural), -ان -تان dual; else as listed."""
+    if form.endswith(("ين", "ون", "ات")):
+        return "pl"
+    if form.endswith(("ان", "تان")) and listed == "singular":
+        return "dual"
+    return listed
 
 
 @dataclass(frozen=True)
@@ -95,7 +101,7 @@ def lexicon() -> Lexicon:
         for number, words in groups.items():
             for w in words:
                 for form in _expand(normalize_word(w)):
-                    person.setdefault(form, (kind, "pl" if _is_plural(form) else number))
+                    person.setdefault(form, (kind, _number_of(form, number)))
     cumulative = [re.escape(normalize_word(c)) for c in data["cumulative_cues"]]
     cumulative += data.get("cumulative_patterns", [])
     return Lexicon(
@@ -176,6 +182,12 @@ class Sentence:
             t.casualty = hit[1] if hit else None
             hit = _lookup(lex.person, t.word)
             t.person = hit[1] if hit else None
+        for k, t in enumerate(self.toks):
+            if t.word.lstrip("و") in ("فقدان", "فقد", "فقدت", "فقدوا") and any(
+                x.word.lstrip("ل") in ("حياته", "حياتها", "حياتهم", "حياتهما")
+                for x in self.toks[k + 1 : k + 4]
+            ):
+                t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(" ".join(m.group("p").split()), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -265,6 +277,12 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     return _coordinated_totals(out, sent)
 
 
+def _joined_by_and(norm: str, a: int, b: int) -> bool:
+    """Only 'و' (as a word or glued to the next number) between two figures."""
+    gap = norm[a:b].strip(" ،,")
+    return gap == "و" or (gap == "" and norm[b : b + 1] == "و")
+
+
 def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
     """'مقتل طفلتين وأربعة آخرين': one trigger, several joined numbers. The total is the
     figure the text reports; its parts are kept (subset_of the total, or, when the parts are
@@ -298,7 +316,7 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
             and f.start == group[-1].start
             and f.category == group[-1].category
             and f.subset_parent is None
-            and sent.norm[group[-1].end : f.q_start].strip(" ،,") == "و"
+            and _joined_by_and(sent.norm, group[-1].end, f.q_start)
         )
         if not joined:
             flush()
@@ -326,6 +344,7 @@ class Counted:
     sides: tuple = ()
     noun: str = ""
     singular: bool = False
+    dual: bool = False
 
 
 _QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر"}
@@ -347,6 +366,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if i >= len(toks) or toks[i].start - q.end > 12:
         return Counted("")
     t = toks[i]
+    if t.word.startswith("و") and t.casualty and t.word[1:] not in lex.person:
+        return Counted("")  # 'ارتفع عدد الشهداء إلى 5 والجرحى إلى 15': a new conjunct
     c = _classify_token(t, sent)
     if c is not None:
         return None if c.kind == "thing" else c
@@ -382,7 +403,9 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
     hit = _lookup(lex.person, word)
     if hit:
         kind, number = hit[1]
-        return Counted(kind, end=at, noun=hit[0], singular=number == "singular")
+        return Counted(
+            kind, end=at, noun=hit[0], singular=number == "singular", dual=number == "dual"
+        )
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)
@@ -419,7 +442,9 @@ def _trigger_before(
         t = sent.toks[i]
         if t.trigger:
             return i, _combined(sent, i)
-        if t.casualty and i > 0 and sent.toks[i - 1].word.startswith(("عدد", "حصيله")):
+        counts = i > 0 and sent.toks[i - 1].word.startswith(("عدد", "حصيله"))
+        rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
+        if t.casualty and (counts or rises_to):
             return i, t.casualty[0]
         if (t.person or t.casualty) and not any(a <= t.start < b for a, b in taken):
             return None
@@ -515,7 +540,7 @@ def _figure_from_quantity(
         category = counted.category
         if trig and trig[1] == COMBINED:
             category = COMBINED
-    elif trig is not None and (counted.kind or q.start - sent.toks[trig[0]].end <= 3):
+    elif trig is not None and (counted.kind or sent.index_at(q.start) - trig[0] <= 2):
         category = trig[1]
     elif counted.kind in ("civilian", "combatant", "actor", "others", "pronoun"):
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
@@ -527,6 +552,8 @@ def _figure_from_quantity(
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not category and subset:
         category = done[-1].category
+    if not category and counted.kind and _between_after(sent, max(q.end, counted.end)):
+        category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
     if not category:
         return None
     if _between_after(sent, max(q.end, counted.end)):
@@ -612,28 +639,92 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in covered)
 
-    toks = sent.toks
-    for i, t in enumerate(toks):
-        if not free(t.start, t.end):
+    for i, t in enumerate(sent.toks):
+        if not free(t.start, t.end) or _negated(sent, i):
             continue
-        if t.trigger and i not in used and not _negated(sent, i):
-            f = _after_trigger(sent, i)
+        makers = []
+        if t.trigger and i not in used:
+            makers += [_after_trigger, _suffixed_one, _named_after_trigger]
+        if t.word == "بين":
+            makers.append(lambda s, k: _between(s, k, k))
+        if t.casualty:
+            makers.append(_bare_casualty_noun)
+        if t.person and not t.trigger:
+            makers.append(_person_then_verb)
+        for make in makers:
+            f = make(sent, i)
             if f is not None and free(f.start, f.end):
                 out.append(f)
                 covered.append((f.start, f.end))
-                continue
-        if t.word == "بين" and not _negated(sent, i):
-            f = _between(sent, i, i)
-            if f is not None and free(f.start, f.end):
-                out.append(f)
-                covered.append((f.start, f.end))
-                continue
-        if t.casualty and not t.trigger and not _negated(sent, i):
-            f = _bare_casualty_noun(sent, i)
-            if f is not None and free(f.start, f.end):
-                out.append(f)
-                covered.append((f.start, f.end))
+                break
     return out
+
+
+def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Figure:
+    """A figure of one person from token a to token b."""
+    f = Figure(
+        start=sent.toks[a].start,
+        end=sent.toks[b].end,
+        category=category,
+        best=1,
+        low=1,
+        high=1,
+        qualifier="exact",
+        q_start=sent.toks[a].start,
+        q_end=sent.toks[b].end,
+        noun_class=counted.kind,
+    )
+    f.extras["counted"] = counted
+    return f
+
+
+def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
+    """'أدى إلى مقتله', 'قتله ...': a trigger with a singular pronoun is one person."""
+    t = sent.toks[i]
+    if t.word.endswith("هم") or not any(
+        w.endswith(("ه", "ها"))
+        and w[:-1] in lexicon().trigger_word
+        or w[:-2] in lexicon().trigger_word
+        for w in stems(t.word)
+        if w.endswith(("ته", "تها", "له", "لها", "ده", "دها", "عه", "عها", "اته", "اتها"))
+    ):
+        return None
+    return _one(sent, i, i, _combined(sent, i), Counted(""))
+
+
+def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
+    """'مقتل "سامر العبدالله"': a quoted name right after a trigger is one person."""
+    t = sent.toks[i]
+    if i + 1 >= len(sent.toks) or sent.norm[t.end : sent.toks[i + 1].start].strip() != '"':
+        return None
+    nxt = sent.toks[i + 1]
+    if nxt.actor or nxt.person or nxt.casualty:
+        return None
+    return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
+
+
+_VERB_AFTER = ("قتل", "استشهد", "اصيب", "جرح", "توفي", "اعتقل", "قضي", "لقي", "نزح", "فر")
+
+
+def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
+    """'أن امرأة قتلت', 'طفلا استشهد في القصف': a singular or dual person, then a verb."""
+    t = sent.toks[i]
+    kind, number = t.person
+    if i + 1 >= len(sent.toks):
+        return None
+    verb = sent.toks[i + 1]
+    if number == "pl" and verb.word.endswith("ا") and not t.word.startswith("ال"):
+        number = "dual"  # 'أن مدنيين أصيبا': the dual verb says the -ين noun is a dual
+    if number not in ("singular", "dual"):
+        return None
+    if not verb.trigger or not verb.word.startswith(_VERB_AFTER) or verb.word.startswith("و"):
+        return None
+    if sent.norm[t.end : verb.start].strip():
+        return None
+    f = _one(sent, i, i + 1, verb.trigger, Counted(kind, end=t.end, noun=t.word))
+    if number == "dual":
+        f.best = f.low = f.high = 2
+    return f
 
 
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
@@ -656,23 +747,27 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     if c is None or c.kind in ("thing", "", "actor"):
         return None
     if c.kind == "casualty" and c.category != cat and cat != COMBINED:
-        return None
+        person = _lookup(lexicon().person, t.word)  # 'مقتل نازحين': displaced people killed
+        if not person:
+            return None
+        c = Counted(person[1][0], end=t.end, noun=person[0], singular=person[1][1] == "singular")
     singular = c.singular and not t.word.endswith(("هم", "هن"))
-    if not singular and t.word.startswith(("ال", "وال", "بال", "لل")):
+    if not (singular or c.dual) and t.word.startswith(("ال", "وال", "بال", "لل")):
         return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
+    n = 1 if singular else 2 if c.dual else None
     f = Figure(
         start=toks[i].start,
         end=t.end,
         category=cat,
-        best=1 if singular else None,
-        low=1 if singular else None,
-        high=1 if singular else None,
-        qualifier="exact" if singular else "vague",
+        best=n,
+        low=n,
+        high=n,
+        qualifier="exact" if n else "vague",
         q_start=t.start,
         q_end=t.end,
         noun_class=c.kind,
     )
-    if not singular:
+    if n is None:
         _vague_values(f, "plural")
     f.extras["counted"] = c
     return f

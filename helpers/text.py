@@ -15,9 +15,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 # Removed: Arabic diacritics (harakat, shadda, sukun, superscript alef), tatweel, and
-# zero-width/bidi control characters that scraped pages are full of.
+# zero-width/bidi control characters that scraped pages are full of, and the 'ـ.ـ' that
+# social-media posts put inside words to dodge filters (تصفيتـ.ـهم).
 _DROP_RE = re.compile(
-    "[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
+    "\u0640[.\u00b7]\u0640|[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
 )
 
 _ONE_FOR_ONE = {
@@ -140,7 +141,9 @@ def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:
     return spans
 
 
-_WORD_RE = re.compile(r"\w+")
+# Words: runs of Arabic (or other non-Latin) letters, of Latin letters, or of digits, so that
+# scraped text with scripts glued together ("SyriaCivilDefeمقتل", "يرحمك40w") still splits.
+_WORD_RE = re.compile(r"[^\W\d_A-Za-z]+|[A-Za-z]+|\d+")
 
 
 def tokens(norm: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:

@@ -148,3 +148,36 @@ def test_claimant_named():
 def test_related_stories_tail_is_ignored():
     text = "قتل مدنيان في القصف على البلدة.\n" * 3 + "اقرأ المزيد\nمقتل 50 شخصاً في حادث سير."
     assert all(r["best"] != 50 for r in mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text,category,best",
+    [
+        ("وفقد مدني حياته جراء القصف المدفعي على القرية.", "killed", 1),
+        ("وأكد الشهود أن امرأة قتلت في الغارة.", "killed", 1),
+        ("وأفاد المسعفون بأن مدنيَّين أصيبا بجروح.", "injured", 2),
+        ("وأصيب مواطنان بشظايا القذائف.", "injured", 2),
+        ('أعلنت المصادر مقتل "أحمد الخالد" في الغارة على منزله.', "killed", 1),
+        ("واستهدفت الغارة المنزل ما أدى إلى مقتله على الفور.", "killed", 1),
+    ],
+)
+def test_one_person_without_a_number(text, category, best):
+    m = one(text)
+    assert (m["category"], m["best"]) == (category, best)
+
+
+def test_dual_of_regular_noun_is_two_and_plural_is_vague():
+    assert one("واستشهد مدنيان في القصف.")["best"] == 2
+    assert one("وأصيب مدنيون في القصف.")["qualifier"] == "vague"
+
+
+def test_total_of_joined_numbers_counts_once():
+    rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
+    counted = [r for r in rows if not r["relation"]]
+    assert [r["best"] for r in counted] == [6]
+    assert all(r["relation"].startswith("subset_of:") for r in rows if r["relation"])
+
+
+def test_conjunct_casualty_noun_is_not_the_counted_noun():
+    rows = mentions("وارتفع عدد الشهداء إلى 5 والجرحى إلى 15 في البلدة.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 5), ("injured", 15)]
