@@ -9,6 +9,7 @@ splits deaths by side.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 
@@ -55,6 +56,22 @@ UCDP_COLUMNS = [
     "number_of_sources",
     "source_article",
 ]
+# Our sub-event codes (helpers/data/event_types.yaml) -> ACLED's own sub-event type names, so the
+# export merges with ACLED data on that column. Codes ACLED does not have are written readable.
+ACLED_SUB_EVENT_TYPES = {
+    "armed_clash": "Armed clash",
+    "air_drone_strike": "Air/drone strike",
+    "shelling_artillery_missile": "Shelling/artillery/missile attack",
+    "remote_explosive_ied": "Remote explosive/landmine/IED",
+    "suicide_bomb": "Suicide bomb",
+    "grenade": "Grenade",
+    "attack": "Attack",
+    "abduction_forced_disappearance": "Abduction/forced disappearance",
+    "arrests": "Arrests",
+    "looting_property_destruction": "Looting/property destruction",
+    "peaceful_protest": "Peaceful protest",
+}
+EXPORT_FILES = {"acled": "acled.csv", "ucdp_ged": "ucdp_ged.csv"}
 # ACLED time precision (1 day, 2 week, 3 month) -> UCDP date_prec (1 day, 3 week, 4 month).
 UCDP_DATE_PREC = {1: 1, 2: 3, 3: 4}
 # ACLED geo precision (1 town, 2 near, 3 region) -> UCDP where_prec (1 exact, 2 within 25 km,
@@ -168,7 +185,7 @@ def to_acled(
             "event_date": events["date"],
             "time_precision": events["time_precision"],
             "event_type": events["event_type"],
-            "sub_event_type": events["sub_event_type"],
+            "sub_event_type": events["sub_event_type"].map(acled_sub_event_type),
             "actor1": events["actor1"],
             "actor2": events["actor2"],
             "admin1": events["admin1"],
@@ -184,6 +201,13 @@ def to_acled(
     )
     out["event"] = events["event"]
     return out
+
+
+def acled_sub_event_type(code: str) -> str:
+    """ACLED's name for one of our sub-event codes ('air_drone_strike' -> 'Air/drone strike')."""
+    if not code:
+        return ""
+    return ACLED_SUB_EVENT_TYPES.get(code, code.replace("_", " ").capitalize())
 
 
 def _violence_type(side_a: str, side_b: str, sub_event_type: str) -> int:
@@ -247,3 +271,27 @@ def to_ucdp_ged(
             }
         )
     return pd.DataFrame(rows, columns=UCDP_COLUMNS + ["event"])
+
+
+def write_exports(
+    incidents: pd.DataFrame,
+    mentions: pd.DataFrame,
+    documents: pd.DataFrame | None,
+    out_dir: str | Path,
+) -> dict[str, Path]:
+    """Write acled.csv and ucdp_ged.csv into `out_dir`; return their paths by name.
+
+    Called by the extract notebook (and so by `python -m helpers report`), so an analyst gets
+    files to merge with ACLED or UCDP GED without writing code.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tables = {
+        "acled": to_acled(incidents, mentions, documents),
+        "ucdp_ged": to_ucdp_ged(incidents, mentions, documents),
+    }
+    paths = {}
+    for name, table in tables.items():
+        paths[name] = out_dir / EXPORT_FILES[name]
+        table.to_csv(paths[name], index=False, encoding="utf-8")
+    return paths

@@ -466,6 +466,7 @@ def _combined(sent: Sentence, i: int) -> str:
         j < i
         and prev.trigger
         and not owned
+        and not any(c in sent.norm[prev.end : sent.toks[j + 1].start] for c in "،,")
         and {prev.trigger, cat} == {"killed", "injured"}
         and sent.toks[j + 1].word.startswith("و")
     ):
@@ -523,13 +524,22 @@ def _figure_from_quantity(
 ) -> Figure | None:
     if _label_before(sent, q) or _glued_to_latin(sent.norm, q):
         return None
-    counted = _counted(q, sent)
+    noun_before = _noun_before(sent, q)
+    post_nominal = normalize_word(q.text).lstrip("و").startswith("واحد")
+    if q.kind == "one" and post_nominal and noun_before is None:
+        return None  # 'من عائلة واحدة': 'one' describing a thing, not a head count
+    if noun_before is not None:  # 'مدنيين اثنين', 'أطفالها الثلاثة': the number follows its noun
+        counted, anchor = noun_before
+    else:
+        counted, anchor = _counted(q, sent), q.start
     if counted is None:
         return None
     category = ""
-    trig = _trigger_before(sent, q.start, done)
+    trig = _trigger_before(sent, anchor, done)
+    referent = False
     if counted.kind == "" and trig is None:
         counted, trig = _count_referent(sent, q)
+        referent = trig is not None
     if (
         counted.kind == ""
         and q.kind == "vague"
@@ -540,7 +550,7 @@ def _figure_from_quantity(
         category = counted.category
         if trig and trig[1] == COMBINED:
             category = COMBINED
-    elif trig is not None and (counted.kind or sent.index_at(q.start) - trig[0] <= 2):
+    elif trig is not None and (counted.kind or referent or sent.index_at(q.start) - trig[0] <= 2):
         category = trig[1]
     elif counted.kind in ("civilian", "combatant", "actor", "others", "pronoun"):
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
@@ -562,7 +572,8 @@ def _figure_from_quantity(
         if _negated(sent, trig[0]):
             return None
         used.add(trig[0])
-    tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else q.start
+    tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
+    tstart = min(tstart, anchor)
     end = max(q.end, counted.end)
     f = Figure(
         start=min(tstart, q.start),
@@ -586,6 +597,23 @@ def _figure_from_quantity(
     if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
         f.unit = "families"
     return f
+
+
+def _noun_before(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, int] | None:
+    """(what is counted, where its phrase starts) when a number word follows a person noun
+    ('مدنيين اثنين', 'جندي واحد', 'أطفالها الثلاثة')."""
+    if q.kind not in ("words", "one") or q.qualifier != "exact":
+        return None
+    i = sent.index_at(q.start) - 1
+    if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
+        return None
+    t = sent.toks[i]
+    if not (t.person or t.casualty) or (i > 0 and sent.toks[i - 1].word == "من"):
+        return None
+    c = _classify_token(t, sent)
+    if c is None or c.kind in ("thing", ""):
+        return None
+    return Counted(c.kind, c.category, q.end, c.side, noun=c.noun), t.start
 
 
 def _between_after(sent: Sentence, pos: int) -> bool:
@@ -736,6 +764,8 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         j += 1  # مقتل وإصابة ...
     if j < len(toks) and toks[j].word == "بين":
         return _between(sent, i, j)
+    if j < len(toks) and toks[j].word in ("اخر", "اخري"):
+        return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
     skipped = 0
     while j < len(toks) and toks[j].actor and skipped < 4:
         j += 1  # اعتقلت قسد شاباً
@@ -768,7 +798,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         noun_class=c.kind,
     )
     if n is None:
-        _vague_values(f, "plural")
+        _vague_values(f, "plural_or_dual" if t.word.endswith("ين") else "plural")
     f.extras["counted"] = c
     return f
 
@@ -828,7 +858,7 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         noun_class="casualty",
     )
     if best is None:
-        _vague_values(f, "plural")
+        _vague_values(f, "plural_or_dual" if t.word.endswith("ين") else "plural")
     f.extras["counted"] = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return f
 

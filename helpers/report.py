@@ -303,8 +303,7 @@ def figure_rows(tables: Mapping[str, pd.DataFrame], filters: dict) -> pd.DataFra
             rows[col] = ""
         return rows
     rows = tally.figures_table(mentions, tables["incidents"], tables["documents"])
-    apply = getattr(tally, "apply_filters", None) or tally._apply_filters
-    return apply(rows, filters)
+    return tally.apply_filters(rows, filters)
 
 
 def filter_incidents(

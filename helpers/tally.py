@@ -148,8 +148,12 @@ def _as_list(value: object) -> list[str]:
     return [str(v) for v in value]
 
 
-def _apply_filters(table: pd.DataFrame, filters: dict | None) -> pd.DataFrame:
-    """Keep the figures that match every filter (value or list of values)."""
+def apply_filters(table: pd.DataFrame, filters: dict | None) -> pd.DataFrame:
+    """Keep the rows of `figures_table` that match every filter (value or list of values).
+
+    Public so that reports filter their provenance tables exactly as `tally` filters what it
+    counts: a report can never show a figure its tallies left out, or the reverse.
+    """
     for key, value in (filters or {}).items():
         if value is None or (
             not isinstance(value, str) and hasattr(value, "__len__") and not value
@@ -242,7 +246,7 @@ def tally(
     keys = [GROUP_KEYS[k] for k in by]
     if mentions is None or mentions.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in by + TALLY_COLUMNS})
-    table = _apply_filters(figures_table(mentions, incidents, documents), filters)
+    table = apply_filters(figures_table(mentions, incidents, documents), filters)
     counted = _counted(table, scope)
     if counted.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in by + TALLY_COLUMNS})

@@ -103,7 +103,7 @@ def test_acled_one_row_per_event_with_conservative_fatalities():
     assert list(out.columns[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
     assert len(out) == 2
     strike, clash = out.iloc[0], out.iloc[1]
-    assert strike["sub_event_type"] == "air_drone_strike" and strike["fatalities"] == 0
+    assert strike["sub_event_type"] == "Air/drone strike" and strike["fatalities"] == 0
     # ISIS: 11 vs 20 -> low 11; army: 4 -> total 15 (most conservative).
     assert clash["fatalities"] == 15
     assert clash["event_date"] == "2019-02-03" and clash["time_precision"] == 1
@@ -130,3 +130,26 @@ def test_unlinked_incidents_are_their_own_events_and_empty_input():
     lone = INCIDENTS.drop(columns=["event"])
     assert len(to_acled(lone, MENTIONS, DOCS)) == 3
     assert to_ucdp_ged(INCIDENTS.iloc[0:0], MENTIONS, DOCS).empty
+
+
+def test_write_exports_writes_both_files_readable_by_pandas(tmp_path):
+    from helpers.export import write_exports
+
+    paths = write_exports(INCIDENTS, MENTIONS, DOCS, tmp_path / "out")
+    acled = pd.read_csv(paths["acled"], dtype=str, keep_default_na=False)
+    ucdp = pd.read_csv(paths["ucdp_ged"], dtype=str, keep_default_na=False)
+    assert paths["acled"].name == "acled.csv" and paths["ucdp_ged"].name == "ucdp_ged.csv"
+    assert list(acled.columns[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    assert sorted(acled["fatalities"].astype(int)) == [0, 15]
+    assert list(ucdp.columns[: len(UCDP_COLUMNS)]) == UCDP_COLUMNS and len(ucdp) == 2
+
+
+def test_acled_sub_event_names():
+    from helpers.export import acled_sub_event_type
+
+    assert acled_sub_event_type("shelling_artillery_missile") == (
+        "Shelling/artillery/missile attack"
+    )
+    assert acled_sub_event_type("remote_explosive_ied") == "Remote explosive/landmine/IED"
+    assert acled_sub_event_type("new_kind") == "New kind"
+    assert acled_sub_event_type("") == ""

@@ -237,3 +237,81 @@ def test_figures_table_links_mentions_without_incident_to_their_own_event():
     mentions = frame([mention("a", "m1", 1, incident=""), mention("a", "m2", 1, incident="")])
     table = figures_table(mentions, None, DOCS)
     assert table["event"].nunique() == 2
+
+
+def two_events():
+    """Event e1: one strike told by SOHR (10) via Enab and by SANA (6); e2: a clash in Watan."""
+    mentions = frame(
+        [
+            mention("a", "m1", 10, claimed_by="SOHR"),
+            mention("b", "m1", 6, claimed_by="SANA"),
+            mention("c", "m1", 4, victim="ISIS"),
+            mention("c", "m2", 3, victim="ISIS", category="injured"),
+        ]
+    )
+    strike = {"event": "e1", "governorate": "Idlib", "place": "Sarmin", "date": "2019-02-03"}
+    strike["sub_event_type"] = "Air/drone strike"
+    clash = {"event": "e2", "governorate": "Deir ez-Zor", "place": "Hajin", "date": "2019-03-12"}
+    clash["sub_event_type"] = "Armed clash"
+    incidents = incidents_of(
+        [
+            {"doc": "a", "incident": "i1", **strike},
+            {"doc": "b", "incident": "i1", **strike},
+            {"doc": "c", "incident": "i1", **clash},
+        ]
+    )
+    return mentions, incidents
+
+
+# (low, best, high, reports, sources) per group value, computed by hand from two_events():
+# e1 = claims 10 and 6 -> tie, lower median 6, range 6-10; e2 = 4 killed + 3 injured.
+STRIKE, CLASH = (6, 6, 10, 2, 2), (7, 7, 7, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("side", {"CIVILIANS": STRIKE, "ISIS": CLASH}),
+        ("victim", {"CIVILIANS": STRIKE, "ISIS": CLASH}),
+        ("category", {"killed": (10, 10, 14, 3, 3), "injured": (3, 3, 3, 1, 1)}),
+        ("governorate", {"Idlib": STRIKE, "Deir ez-Zor": CLASH}),
+        ("place", {"Sarmin": STRIKE, "Hajin": CLASH}),
+        ("date", {"2019-02-03": STRIKE, "2019-03-12": CLASH}),
+        ("week", {"2019-01-28": STRIKE, "2019-03-11": CLASH}),
+        ("month", {"2019-02": STRIKE, "2019-03": CLASH}),
+        ("event_type", {"Air/drone strike": STRIKE, "Armed clash": CLASH}),
+        ("sub_event_type", {"Air/drone strike": STRIKE, "Armed clash": CLASH}),
+        # Per outlet / claimant / article, each voice's own figure (not de-duplicated across).
+        ("outlet", {"Enab": (10, 10, 10, 1, 1), "SANA": (6, 6, 6, 1, 1), "Watan": CLASH}),
+        ("claimant", {"SOHR": (10, 10, 10, 1, 1), "SANA": (6, 6, 6, 1, 1), "": CLASH}),
+        ("claimed_by", {"SOHR": (10, 10, 10, 1, 1), "SANA": (6, 6, 6, 1, 1), "": CLASH}),
+        ("doc", {"a": (10, 10, 10, 1, 1), "b": (6, 6, 6, 1, 1), "c": CLASH}),
+        ("event", {"e1": STRIKE, "e2": CLASH}),
+    ],
+)
+def test_every_grouping_key(key, expected):
+    mentions, incidents = two_events()
+    out = tally(mentions, incidents, DOCS, by=[key])
+    got = {
+        row[key]: (row["low"], row["best"], row["high"], row["reports"], row["sources"])
+        for _, row in out.iterrows()
+    }
+    assert got == expected
+
+
+def test_grouping_keys_are_all_tested():
+    from helpers.tally import GROUP_KEYS
+
+    tested = {"side", "victim", "category", "governorate", "place", "date", "week", "month"}
+    tested |= {"event_type", "sub_event_type", "outlet", "claimant", "claimed_by", "doc", "event"}
+    assert set(GROUP_KEYS) == tested
+
+
+def test_apply_filters_is_public_and_matches_tally():
+    from helpers.tally import apply_filters
+
+    mentions, incidents = two_events()
+    table = apply_filters(figures_table(mentions, incidents, DOCS), {"place": ["Hajin"]})
+    assert set(table["doc"]) == {"c"}
+    filtered = tally(mentions, incidents, DOCS, by=[], filters={"place": ["Hajin"]})
+    assert filtered["best"].tolist() == [7]
