@@ -524,8 +524,10 @@ def _figure_from_quantity(
 ) -> Figure | None:
     if _label_before(sent, q) or _glued_to_latin(sent.norm, q):
         return None
-    noun_before = _noun_before(sent, q)
-    post_nominal = normalize_word(q.text).lstrip("و").startswith("واحد")
+    noun_before = _noun_before(sent, q, done)
+    if noun_before == "told":
+        return None  # 'شخصين اثنين': the dual already said it
+    post_nominal = "واحد" in normalize_word(q.text)
     if q.kind == "one" and post_nominal and noun_before is None:
         return None  # 'من عائلة واحدة': 'one' describing a thing, not a head count
     if noun_before is not None:  # 'مدنيين اثنين', 'أطفالها الثلاثة': the number follows its noun
@@ -599,7 +601,9 @@ def _figure_from_quantity(
     return f
 
 
-def _noun_before(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, int] | None:
+def _noun_before(
+    sent: Sentence, q: numbers.Quantity, done: list[Figure]
+) -> tuple[Counted, int] | str | None:
     """(what is counted, where its phrase starts) when a number word follows a person noun
     ('مدنيين اثنين', 'جندي واحد', 'أطفالها الثلاثة')."""
     if q.kind not in ("words", "one") or q.qualifier != "exact":
@@ -610,6 +614,8 @@ def _noun_before(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, int] | N
     t = sent.toks[i]
     if not (t.person or t.casualty) or (i > 0 and sent.toks[i - 1].word == "من"):
         return None
+    if any(f.start <= t.start < f.end for f in done):
+        return "told"
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", ""):
         return None

@@ -207,7 +207,8 @@ def extract_tables(corpus: str | Path, out_dir: str | Path, workers: int = 1) ->
     """Run the extract stage on `corpus` and leave the four tables as parquet in `out_dir`.
 
     The work is `helpers.runner`'s; this only makes sure every table also exists as parquet
-    (the runner writes documents/skipped as CSV) and returns the row counts.
+    (the runner writes documents/skipped as CSV), adds the ACLED-like and UCDP GED-like
+    exports (acled.csv, ucdp_ged.csv) and returns the row counts.
     """
     corpus, out_dir = Path(corpus), Path(out_dir)
     if not corpus.exists():
@@ -225,7 +226,23 @@ def extract_tables(corpus: str | Path, out_dir: str | Path, workers: int = 1) ->
         if not parquet.exists():
             _write_parquet(_read_csv(csv, table), parquet)
         counts[table] = len(pd.read_parquet(parquet))
+    counts.update(write_exports(out_dir))
     return counts
+
+
+def write_exports(extract_dir: str | Path) -> dict[str, int]:
+    """acled.csv and ucdp_ged.csv next to the extracted tables; rows written per file.
+
+    Analysts merge these with ACLED / UCDP GED downloads without writing code: the extract
+    notebook (and so `python -m helpers report`) always leaves them in its output folder.
+    """
+    from helpers import export
+
+    tables = load_tables(extract_dir)
+    paths = export.write_exports(
+        tables["incidents"], tables["mentions"], tables["documents"], extract_dir
+    )
+    return {name: len(pd.read_csv(path, dtype=str)) for name, path in paths.items()}
 
 
 def load_tables(extract_dir: str | Path) -> dict[str, pd.DataFrame]:
@@ -328,7 +345,21 @@ def filter_incidents(
         with_figures = set(figures["doc"].astype(str) + ":" + figures["incident"].astype(str))
         keys = incidents["doc"].astype(str) + ":" + incidents["incident"].astype(str)
         keep &= keys.isin(with_figures)
-    return incidents[keep].drop(columns=["outlet", "published"])
+    incidents = incidents[keep].drop(columns=["published"])
+    incidents["claimed_by"] = _incident_claimants(tables["mentions"], incidents)
+    return incidents
+
+
+def _incident_claimants(mentions: pd.DataFrame, incidents: pd.DataFrame) -> pd.Series:
+    """Per incident, who gives its figures ('SOHR; SANA'), so its numbers show their claimant."""
+    keys = mentions["doc"].astype(str) + ":" + mentions["incident"].astype(str)
+    claimants = (
+        mentions.assign(key=keys, who=mentions["claimed_by"].fillna("").astype(str))
+        .groupby("key")["who"]
+        .agg(lambda s: "; ".join(sorted({w for w in s if w})))
+    )
+    own = incidents["doc"].astype(str) + ":" + incidents["incident"].astype(str)
+    return own.map(claimants).fillna("")
 
 
 def _figure_text(row: pd.Series, labels: Labels) -> str:
@@ -396,6 +427,8 @@ def incident_table(incidents: pd.DataFrame, labels: Labels) -> pd.DataFrame:
                     "date",
                     "killed",
                     "injured",
+                    "claimed_by",
+                    "outlet",
                     "sentence",
                 )
             ]
@@ -416,6 +449,8 @@ def incident_table(incidents: pd.DataFrame, labels: Labels) -> pd.DataFrame:
             "date": incidents["date"],
             "killed": incidents["killed"],
             "injured": incidents["injured"],
+            "claimed_by": incidents.get("claimed_by", ""),
+            "outlet": incidents.get("outlet", ""),
             "sentence": incidents["text"],
         }
     )
@@ -446,7 +481,10 @@ def evaluation_scores() -> dict[str, float] | None:
         return None
     gold = REPO_DIR / "tests" / "fixtures" / "gold"
     return evaluate_corpus(
-        REPO_DIR / "seeds", gold / "seed_casualties.csv", gold / "seed_non_casualty_numbers.csv"
+        REPO_DIR / "seeds",
+        gold / "seed_casualties.csv",
+        gold / "seed_non_casualty_numbers.csv",
+        gold / "seed_incidents.csv",
     )
 
 
@@ -703,6 +741,7 @@ class RunResult:
     seconds: float = 0.0
     started: str = ""
     pages: dict = field(default_factory=dict)  # notebook -> HTML path relative to reports/
+    files: dict = field(default_factory=dict)  # data file (acled.csv, ...) -> path likewise
     failed_notebook: str = ""
 
 
@@ -824,8 +863,23 @@ def run_set(
         page = target / f"{notebook}.html"
         _render(executed, page, language if notebook == "03_report" else "en")
         result.pages[notebook] = f"{name}/{page.name}"
+        if notebook == "01_extract":
+            result.files = _publish_exports(dirs["extract"], target, name)
     result.seconds = round(time.monotonic() - start, 1)
     return result
+
+
+def _publish_exports(extract_dir: Path, target: Path, name: str) -> dict[str, str]:
+    """Copy acled.csv / ucdp_ged.csv next to the report pages so the index links them."""
+    from helpers.export import EXPORT_FILES
+
+    links = {}
+    for file_name in EXPORT_FILES.values():
+        source = extract_dir / file_name
+        if source.exists():
+            shutil.copyfile(source, target / file_name)
+            links[file_name] = f"{name}/{file_name}"
+    return links
 
 
 def _short_error(err: Exception) -> str:
@@ -841,7 +895,7 @@ def write_index(results: list[RunResult], reports_dir: str | Path) -> Path:
     for r in results:
         links = " ".join(
             f'<a href="{html.escape(path, quote=True)}">{html.escape(nb)}</a>'
-            for nb, path in r.pages.items()
+            for nb, path in {**r.pages, **r.files}.items()
         )
         if r.failed_notebook:
             kept = f"{r.name}/{r.failed_notebook}"

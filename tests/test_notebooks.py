@@ -71,6 +71,25 @@ def test_extract_row_counts_are_consistent(report_batch):
     assert set(gold["doc"]) & set(mentions["doc"])
 
 
+def test_extract_notebook_writes_acled_and_ucdp_exports_linked_from_the_index(report_batch):
+    from helpers.export import ACLED_COLUMNS, UCDP_COLUMNS
+
+    folder = _extract_dir(report_batch)
+    incidents = pd.read_parquet(folder / "incidents.parquet")
+    own = incidents["doc"] + ":" + incidents["incident"]
+    events = incidents["event"].where(incidents["event"] != "", own)
+    acled = pd.read_csv(folder / "acled.csv", dtype=str, keep_default_na=False)
+    ucdp = pd.read_csv(folder / "ucdp_ged.csv", dtype=str, keep_default_na=False)
+    assert list(acled.columns[: len(ACLED_COLUMNS)]) == ACLED_COLUMNS
+    assert list(ucdp.columns[: len(UCDP_COLUMNS)]) == UCDP_COLUMNS
+    assert len(acled) == len(ucdp) == events.nunique() > 0
+    result = report_batch["results"]["seeds-en"]
+    assert set(result.files) == {"acled.csv", "ucdp_ged.csv"}
+    assert (report_batch["reports"] / result.files["acled.csv"]).exists()
+    index = (report_batch["reports"] / "index.html").read_text(encoding="utf-8")
+    assert 'href="seeds-en/acled.csv"' in index
+
+
 def test_tally_notebook_writes_tallies_of_the_extracted_figures(report_batch):
     folder = report_batch["work"] / "seeds-en" / "tally"
     tallies = pd.read_parquet(folder / "tallies.parquet")
