@@ -344,7 +344,30 @@ def _region_at(toks: list[_Token], i: int) -> _Hit | None:
             if end < len(toks) and toks[end].norm in _ADJECTIVES:
                 row = _index().rows[_index().by_tokens[(_capital_name(toks[end].norm),)]]
                 return _region_hit(i, end + 1, cut, row, "countryside", direction)
+            of = _of_place(toks, end) if direction else None
+            if of is not None:
+                return _region_hit(i, of[0], cut, of[1], "countryside", direction)
     return None
+
+
+_OF_CUES = {"لمدينه", "لمحافظه", "لبلده", "لمنطقه"}
+
+
+def _of_place(toks: list[_Token], j: int) -> tuple[int, dict] | None:
+    """ "لدير الزور" / "لمدينة حلب" after "الريف الشرقي": (end token, gazetteer row).
+
+    Only a name glued to ل counts: "الريف الشرقي لدير الزور" is the eastern countryside of
+    Deir ez-Zor (a region), never the city itself.
+    """
+    if j >= len(toks) or not toks[j].norm.startswith("ل"):
+        return None
+    if toks[j].norm in _OF_CUES:
+        found = _name_at(toks, j + 1, proclitic=False) if j + 1 < len(toks) else None
+        return (found[0], found[2]) if found is not None else None
+    found = _name_at(toks, j, proclitic=True)
+    if found is None or found[1] == 0:
+        return None
+    return found[0], found[2]
 
 
 @functools.lru_cache(maxsize=32)

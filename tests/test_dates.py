@@ -146,3 +146,66 @@ def test_two_days_and_midnight_pair():
         ("الـ23 والـ 24 من كانون الثاني", "2019-01-23"),
         ("منتصف ليل السبت الأحد", "2019-02-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قتل اثنان بقصف اليوم", "2022-01-27"),
+        ("قصفت الطائرات القرية فجر اليوم", "2022-01-27"),
+        ("قصفت المدفعية البلدة صباح اليوم", "2022-01-27"),
+        ("انفجرت سيارة مفخخة مساء اليوم", "2022-01-27"),
+    ],
+)
+def test_today_and_its_times_of_day(sentence, expected):
+    match = only(sentence, THU)
+    assert (match.date, match.precision, match.relative) == (expected, 1, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["هاجموا ليل السبت – الأحد", "هاجموا ليل السبت - الأحد", "هاجموا ليل السبت/الأحد"]
+    + ["هاجموا ليلة السبت على الأحد", "هاجموا ليل السبت إلى الأحد"],
+)
+def test_night_pair_separators(sentence):
+    # Published Monday 2019-02-04: the night began on Saturday 2019-02-02.
+    assert only(sentence, MON).date == "2019-02-02"
+
+
+LEVANTINE = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب"]
+LEVANTINE += ["أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"]
+EGYPTIAN = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس"]
+EGYPTIAN += ["سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+
+
+@pytest.mark.parametrize(
+    ("month", "number"),
+    [(m, n) for n, m in enumerate(LEVANTINE, 1)] + [(m, n) for n, m in enumerate(EGYPTIAN, 1)],
+)
+def test_levantine_and_egyptian_month_names(month, number):
+    match = only(f"قتل ثلاثة في 3 {month} 2017", MON)
+    assert (match.date, match.precision) == (f"2017-{number:02d}-03", 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("خلال حزيران/يونيو 2017", "2017-06-01"),
+        ("في تشرين الثاني/نوفمبر 2017", "2017-11-01"),
+        ("في إبريل 2017", "2017-04-01"),
+        ("في اغسطس 2017", "2017-08-01"),
+    ],
+)
+def test_paired_and_variant_month_spellings(sentence, expected):
+    assert (only(sentence, MON).date, only(sentence, MON).precision) == (expected, 3)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["قتل اثنان اليوم", "قتل اثنان فجر اليوم", "قتل ثلاثة الأحد الماضي"]
+    + ["قتل ثلاثة الثلاثاء ما قبل الماضي", "قتل خمسة الشهر الماضي", "في 4 من تموز"]
+    + ["هاجموا ليل السبت – الأحد", "قتل اثنان أول من أمس"],
+)
+def test_every_relative_expression_is_unknown_without_publication_date(sentence):
+    match = only(sentence, None)
+    assert (match.date, match.precision) == ("", None)

@@ -175,3 +175,66 @@ def test_long_text_is_fast():
     found = find_places(text)
     assert len(found) == 9000
     assert time.perf_counter() - began < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "place_id", "kind", "precision"),
+    [
+        ("اشتباكات عنيفة في حي الوعر مساء", "حي الوعر", "waer", "neighbourhood", 1),
+        ("قصفت الطائرات قرية الجسمي فجرا", "قرية الجسمي", "jasmi", "village", 1),
+        ("سقطت قذيفة على قريه الحريجي", "قريه الحريجي", "hureiji", "village", 1),
+        ("هاجم مسلحون بلدة الشدادي ليلا", "بلدة الشدادي", "shaddadi", "town", 1),
+        ("وصلت تعزيزات إلى بلدة تل تامر", "بلدة تل تامر", "tal-tamr", "town", 1),
+        ("انفجرت عبوة في مدينة البوكمال", "مدينة البوكمال", "albukamal", "city", 1),
+        (
+            "قصفت المدفعية ريف حلب الشمالي",
+            "ريف حلب الشمالي",
+            "countryside:aleppo:northern",
+            "region",
+            3,
+        ),
+        (
+            "اشتباكات في ريف الحسكة الجنوبي",
+            "ريف الحسكة الجنوبي",
+            "countryside:hasakah:southern",
+            "region",
+            3,
+        ),
+    ],
+)
+def test_each_place_form(text, shown, place_id, kind, precision):
+    match = one(text)
+    assert (match.text, match.place_id, match.kind, match.geo_precision) == (
+        shown,
+        place_id,
+        kind,
+        precision,
+    )
+    assert text[match.start : match.end] == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id", "governorate", "precision"),
+    [
+        ("هجوم في الريف الشرقي لدير الزور", "countryside:deir-ez-zor:eastern", "Deir ez-Zor", 3),
+        ("قصف على الريف الشمالي لمدينة حلب", "countryside:aleppo:northern", "Aleppo", 3),
+        ("غارة على الريف الغربي للرقة", "countryside:raqqa:western", "Raqqa", 3),
+        ("قصف الريف الجنوبي لمنبج", "countryside:manbij:southern", "Aleppo", 2),
+    ],
+)
+def test_countryside_of_written_after_the_direction_is_a_region(
+    text, place_id, governorate, precision
+):
+    # "the eastern countryside of Deir ez-Zor" must not be read as the city (precision 1).
+    match = one(text)
+    assert (match.place_id, match.kind, match.governorate, match.geo_precision) == (
+        place_id,
+        "region",
+        governorate,
+        precision,
+    )
+
+
+def test_countryside_without_direction_before_a_name_is_not_a_region():
+    # "came back from the countryside to Aleppo": Aleppo is the place, not its countryside.
+    assert places("عاد النازحون من الريف لحلب") == [("حلب", "aleppo", "city", 1)]
