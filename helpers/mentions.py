@@ -42,6 +42,8 @@ from helpers.text import (
 COMBINED = "killed_or_injured"
 WINDOW_BEFORE = 7  # tokens between a trigger and the number it governs
 WINDOW_AFTER = 8  # tokens between a number and a trigger verb after it
+SCOPE_BACK = 30  # tokens before a figure where a running-total cue applies to it
+SCOPE_AHEAD = 18  # tokens after it
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -345,6 +347,7 @@ class Counted:
     noun: str = ""
     singular: bool = False
     dual: bool = False
+    possessive: bool = False  # 'أفراده': the people of the side named just before
 
 
 _QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر"}
@@ -403,9 +406,22 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
     hit = _lookup(lex.person, word)
     if hit:
         kind, number = hit[1]
-        return Counted(
-            kind, end=at, noun=hit[0], singular=number == "singular", dual=number == "dual"
+        own = kind == "combatant" and any(
+            hit[0].endswith(x) and hit[0][: -len(x)] in lex.person for x in ("ه", "ها", "هم")
         )
+        return Counted(
+            kind,
+            end=at,
+            noun=hit[0],
+            singular=number == "singular",
+            dual=number == "dual",
+            possessive=own,
+        )
+    for suffix in ("هما", "هم", "ها", "ه"):  # 'أفراده', 'عناصرها': their own people
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            hit = _lookup(lex.person, word[: -len(suffix)])
+            if hit:
+                return Counted(hit[1][0], end=at, noun=word, possessive=True)
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)
@@ -901,6 +917,9 @@ def _resolve_victim(
         perp = _perpetrator(f, sent)
         f.victim = _last_side_before(f, sent, actors, {perp} if perp else None) or "UNKNOWN"
         return
+    if kind == "combatant" and counted.possessive:
+        f.victim = _last_side_before(f, sent, actors) or "UNKNOWN"
+        return
     if kind == "combatant":
         f.victim = _context_side(f, sent) or _default_combatant(counted)
         return
@@ -1052,14 +1071,18 @@ def _scope(f: Figure, sent: Sentence) -> str:
     """Cumulative when a running-total cue is in the sentence before the figure, or after it
     up to a 'ليرتفع' (the figure before a new total is the increment)."""
     cum = lexicon().cumulative
-    if cum.search(sent.norm, sent.start, f.q_start):
+    first = sent.index_at(f.q_start)
+    back = sent.toks[max(0, first - SCOPE_BACK)].start if first else sent.start
+    if cum.search(sent.norm, max(sent.start, back), f.q_start):
         return "cumulative"
-    stop = sent.end
-    for t in sent.toks[sent.index_at(f.end) :]:
+    after = sent.toks[sent.index_at(f.end) :][:SCOPE_AHEAD]
+    stop = after[-1].end if after else f.end
+    for t in after:
         if t.word in lexicon().totals and t.word.startswith("ل"):
             stop = t.start
             break
-    return "cumulative" if cum.search(sent.norm, f.end, stop) else "incident"
+    m = cum.search(sent.norm, f.end, min(sent.end, stop + 40))
+    return "cumulative" if m and m.start() < stop else "incident"
 
 
 _GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")

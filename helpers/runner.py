@@ -17,6 +17,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
@@ -399,6 +400,7 @@ class ExtractResult:
     incidents: int = 0
     reasons: Counter = field(default_factory=Counter)
     paths: dict[str, Path] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
 
     def summary(self) -> str:
         """Human-readable lines for the terminal."""
@@ -473,6 +475,7 @@ def extract(
     """
     items = iter_corpus(corpus, fmt=fmt, columns=columns, metadata=metadata)
     collector = _Collector(progress)
+    started = time.perf_counter()
     try:
         chunks = chunk_documents(items, collector.skip, chunk_docs=chunk_docs, max_chars=max_chars)
         first = next(chunks, None)
@@ -489,6 +492,7 @@ def extract(
                     collector.add(doc, outcome)
     finally:
         collector.bar.close()
+    collector.result.seconds["extract"] = time.perf_counter() - started
     return _write_outputs(collector, Path(out_dir))
 
 
@@ -510,7 +514,10 @@ def _write_outputs(collector: _Collector, out_dir: Path) -> ExtractResult:
     mentions = finish_table(collector.mentions.arrow(), "mentions", MENTION_COLUMNS)
     validate_mention_table(mentions)
     incidents = finish_table(collector.incidents.arrow(), "incidents", INCIDENT_COLUMNS)
+    started = time.perf_counter()
     incidents = _linked(incidents, documents)
+    result.seconds["link"] = time.perf_counter() - started
+    started = time.perf_counter()
     skipped = finish_table(collector.skipped.arrow(), "skipped", SKIPPED_COLUMNS)
     out_dir.mkdir(parents=True, exist_ok=True)
     tables = {"mentions": mentions, "incidents": incidents}
@@ -521,6 +528,7 @@ def _write_outputs(collector: _Collector, out_dir: Path) -> ExtractResult:
         result.paths[f"{name}.csv"] = write_arrow_csv(table, csv_path, order)
         result.paths[f"{name}.parquet"] = write_arrow_parquet(table, parquet_path, order)
     result.mentions, result.incidents = len(mentions), len(incidents)
+    result.seconds["write"] = time.perf_counter() - started
     return result
 
 

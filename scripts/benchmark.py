@@ -225,7 +225,8 @@ def bench(size: int, workers: int, root: Path, sample: int) -> None:
         f" MB/s/core | peak RSS {memory.peak / 1e6:7.0f} MB (self max {maxrss_mb:.0f},"
         f" worker max {children_mb:.0f}) | 1-core extractor {extractor_mbs:.2f} MB/s vs regex"
         f" {regex_mbs:.0f} MB/s = {ratio:.4f} | mentions {result.mentions}"
-        f" incidents {result.incidents} skipped {result.skipped}",
+        f" incidents {result.incidents} skipped {result.skipped} | stages "
+        + ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items()),
         flush=True,
     )
     shutil.rmtree(out, ignore_errors=True)

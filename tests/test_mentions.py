@@ -181,3 +181,22 @@ def test_total_of_joined_numbers_counts_once():
 def test_conjunct_casualty_noun_is_not_the_counted_noun():
     rows = mentions("وارتفع عدد الشهداء إلى 5 والجرحى إلى 15 في البلدة.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 5), ("injured", 15)]
+
+
+def test_running_total_cue_far_away_does_not_make_a_total():
+    text = (
+        "استشهد مواطن وأصيب آخر اليوم بقصف مدفعي على البلدة ولا يزال القصف مستمرا وسط حالة من"
+        " الذعر بين الأهالي الذين يعيشون في خوف من الزلازل ومن القصف والدمار والنزوح والجوع"
+        " والبرد في المخيمات التي لم تزل مستمرة حتى الآن."
+    )
+    assert [r["scope"] for r in mentions(text)] == ["incident", "incident"]
+
+
+def test_since_a_date_is_a_running_total():
+    m = one("وقتل 412 مدنياً منذ الـ5 من آذار في المحافظة.")
+    assert m["scope"] == "cumulative"
+
+
+def test_possessive_noun_belongs_to_the_side_named_before():
+    m = one("نفذ تنظيم داعش حملة اعتقالات طالت عددا من عناصره.")
+    assert (m["category"], m["victim"]) == ("detained", "ISIS")
