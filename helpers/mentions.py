@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from helpers import numbers
 from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
@@ -122,6 +122,21 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=500_000)
+def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
+    """(trigger category, casualty noun class, person class) of a word; cached, since news
+    vocabulary repeats and this is the extractor's per-token hot path."""
+    lex = lexicon()
+    trigger = _lookup(lex.trigger_word, word)
+    casualty = _lookup(lex.casualty_noun, word)
+    person = _lookup(lex.person, word)
+    return (
+        trigger[1] if trigger else "",
+        casualty[1] if casualty else None,
+        person[1] if person else None,
+    )
+
+
 def _lookup(table: dict, word: str) -> tuple[str, object] | None:
     """(stem, value) of the first form of `word` (with proclitics stripped) in `table`."""
     for s in stems(word):
@@ -178,12 +193,7 @@ class Sentence:
         self.toks = [Token(s, e, w) for s, e, w in tokens(norm, start, end)]
         self.starts = [t.start for t in self.toks]
         for t in self.toks:
-            hit = _lookup(lex.trigger_word, t.word)
-            t.trigger = hit[1] if hit else ""
-            hit = _lookup(lex.casualty_noun, t.word)
-            t.casualty = hit[1] if hit else None
-            hit = _lookup(lex.person, t.word)
-            t.person = hit[1] if hit else None
+            t.trigger, t.casualty, t.person = word_classes(t.word)
         for k, t in enumerate(self.toks):
             if t.word.lstrip("و") in ("فقدان", "فقد", "فقدت", "فقدوا") and any(
                 x.word.lstrip("ل") in ("حياته", "حياتها", "حياتهم", "حياتهما")
