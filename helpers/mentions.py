@@ -257,6 +257,8 @@ def extract_mentions(doc: Document) -> list[dict]:
     actors = find_actors(norm, 0, stop)
     figures: list[Figure] = []
     for s0, s1 in sentences(norm, stop):
+        if not _may_hold_figure(norm, s0, s1):
+            continue
         sent = Sentence(norm, s0, s1, actors)
         if not sent.quantities and not any(t.trigger or t.casualty for t in sent.toks):
             continue
@@ -270,6 +272,27 @@ def extract_mentions(doc: Document) -> list[dict]:
             figures.append(f)
     _relate(figures)
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
+
+
+_GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
+
+
+@cache
+def _phrase_heads() -> frozenset[str]:
+    """Words that can start a casualty phrase the per-word classes do not cover."""
+    heads = {p.split()[0] for p in lexicon().trigger_phrase_cat}
+    return frozenset(heads | {"فقدان", "فقد", "فقدت", "فقدوا"})
+
+
+@lru_cache(maxsize=500_000)
+def _casualty_word(word: str) -> bool:
+    trigger, casualty, _ = word_classes(word)
+    return bool(trigger or casualty or any(w in _phrase_heads() for w in stems(word)))
+
+
+def _may_hold_figure(norm: str, start: int, end: int) -> bool:
+    """Cheap test run before tokenising: a figure needs a casualty word in its sentence."""
+    return any(map(_casualty_word, _GATE_WORD.findall(norm, start, end)))
 
 
 def _figures_in_sentence(sent: Sentence) -> list[Figure]:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -50,18 +51,21 @@ def _norm_en(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     norm: str
+
+
+# Words repeat across a corpus: normalising each distinct word once is most of tokenising.
+_norm_word = functools.lru_cache(maxsize=1 << 16)(normalize_ar)
 
 
 def _tokens(text: str) -> list[_Token]:
     """Arabic word tokens with their original offsets (diacritics stay inside the span)."""
     out = []
     for m in _TOKEN.finditer(text):
-        norm = normalize_ar(m.group())
+        norm = _norm_word(m.group())
         if norm:
             out.append(_Token(m.start(), m.end(), norm))
     return out
@@ -130,6 +134,7 @@ class _Index:
     by_english: dict
     rows: tuple
     max_len: int
+    first_words: frozenset  # first word of every name: a cheap "can a name start here?"
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,7 +156,8 @@ def _index() -> _Index:
         for name in [row["name_en"], *_split_variants(row["variants_en"])]:
             by_english.setdefault(_norm_en(name), i)
     max_len = max(len(k) for k in by_tokens)
-    return _Index(by_tokens, by_english, rows, max_len)
+    first_words = frozenset(k[0] for k in by_tokens)
+    return _Index(by_tokens, by_english, rows, max_len, first_words)
 
 
 # ---------------------------------------------------------------- cue words
@@ -218,6 +224,7 @@ _PROCLITIC_2 = ("ب", "ل", "ك")
 _KIND_PRECISION = {"governorate": 3, "district": 3, "region": 3, "subdistrict": 2}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stems(norm: str) -> list[tuple[str, int]]:
     """(word, letters removed) for a token and its readings without attached proclitics."""
     out = [(norm, 0)]
@@ -263,6 +270,9 @@ def _name_at(toks: list[_Token], i: int, proclitic: bool) -> tuple[int, int, dic
     """Longest gazetteer name starting at token i: (end token, proclitic cut, row)."""
     idx = _index()
     readings = _stems(toks[i].norm) if proclitic else [(toks[i].norm, 0)]
+    readings = [(word, cut) for word, cut in readings if word in idx.first_words]
+    if not readings:
+        return None
     for n in range(min(idx.max_len, len(toks) - i), 0, -1):
         tail = tuple(t.norm for t in toks[i + 1 : i + n])
         for word, cut in readings:
@@ -461,12 +471,28 @@ def _best_at(text: str, toks: list[_Token], i: int, last_end: int, cued: bool) -
     return max(hits, key=lambda h: (h.end, h.row is not None))
 
 
+@functools.lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    """Every word a place phrase can start with: a name's first word or a cue word."""
+    return _index().first_words | set(_NEAR_CUES) | set(_TYPE_CUES) | set(_REGION_CUES) | {"الريف"}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_start(norm: str) -> bool:
+    """Whether a place phrase can start at this word (most words rule it out at once)."""
+    starts = _start_words()
+    return any(word in starts for word, _ in _stems(norm))
+
+
 def find_places(text: str) -> list[PlaceMatch]:
     """Every place mention, left to right, non-overlapping, longest match first."""
     toks = _tokens(text)
     matches: list[PlaceMatch] = []
     i, last_end, last_cued = 0, -1, False
     while i < len(toks):
+        if not _may_start(toks[i].norm):
+            i += 1
+            continue
         hit = _best_at(text, toks, i, last_end, last_cued)
         if hit is None:
             i += 1
