@@ -225,8 +225,10 @@ _KIND_PRECISION = {"governorate": 3, "district": 3, "region": 3, "subdistrict": 
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _stems(norm: str) -> list[tuple[str, int]]:
-    """(word, letters removed) for a token and its readings without attached proclitics."""
+def _stems(norm: str) -> tuple[tuple[str, int], ...]:
+    """(word, letters removed) for a token and its readings without attached proclitics.
+
+    Cached, so it returns a tuple: callers must not be able to change a shared answer."""
     out = [(norm, 0)]
     rest, cut = norm, 0
     if rest[:1] in _PROCLITIC_1 and len(rest) > 3:
@@ -237,7 +239,7 @@ def _stems(norm: str) -> list[tuple[str, int]]:
             out.append(("ا" + rest[1:], cut + 1))
         else:
             out.append((rest[1:], cut + 1))
-    return out
+    return tuple(out)
 
 
 def _skip_letters(text: str, start: int, letters: int) -> int:
