@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _DROP = re.compile(
@@ -109,15 +110,23 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------- normalised view
 
 
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """Folded text plus, for each of its characters, the offset in the original text."""
-    chars, index = [], []
-    for i, ch in enumerate(text):
-        if _DROP.match(ch):
-            continue
-        chars.append(ch.translate(_FOLD))
-        index.append(i)
-    return "".join(chars), index
+class _OffsetMap:
+    """Folded-text offset -> original offset, from where characters were dropped.
+
+    Built from the dropped characters alone (few) instead of one entry per character."""
+
+    def __init__(self, text: str) -> None:
+        drops = [m.start() for m in _DROP.finditer(text)]
+        # Folded offset at which each dropped character would have stood.
+        self._at = [pos - n for n, pos in enumerate(drops)]
+
+    def __getitem__(self, folded_pos: int) -> int:
+        return folded_pos + bisect_right(self._at, folded_pos)
+
+
+def _normalised(text: str) -> tuple[str, _OffsetMap]:
+    """Folded text plus a map from each of its offsets to the offset in the original text."""
+    return _DROP.sub("", text).translate(_FOLD), _OffsetMap(text)
 
 
 def _alt(words: dict | set) -> str:

@@ -579,8 +579,11 @@ def _figure_from_quantity(
     post_nominal = "واحد" in normalize_word(q.text)
     if q.kind == "one" and post_nominal and noun_before is None:
         return None  # 'من عائلة واحدة': 'one' describing a thing, not a head count
+    others = q.kind == "vague" and normalize_word(q.vague_word) in lexicon().others
     if noun_before is not None:  # 'مدنيين اثنين', 'أطفالها الثلاثة': the number follows its noun
         counted, anchor = noun_before
+    elif others:  # 'وأصيب آخرون اليوم': the word is its own noun
+        counted, anchor = Counted("others", end=q.end), q.start
     else:
         counted, anchor = _counted(q, sent), q.start
     if counted is None:
@@ -591,12 +594,6 @@ def _figure_from_quantity(
     if counted.kind == "" and trig is None:
         counted, trig = _count_referent(sent, q)
         referent = trig is not None
-    if (
-        counted.kind == ""
-        and q.kind == "vague"
-        and normalize_word(q.vague_word) in lexicon().others
-    ):
-        counted = Counted("others", end=q.end)
     if counted.kind == "casualty":
         category = counted.category
         if trig and trig[1] == COMBINED:
@@ -810,6 +807,11 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     return f
 
 
+_ADVERBS = frozenset(
+    ("بعدها", "بعده", "ايضا", "كذلك", "اليوم", "امس", "فيها", "فيه", "خلالها", "بداخلها")
+)
+
+
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     """A singular person (one) or a plural (vague) right after a trigger."""
     toks = sent.toks
@@ -822,7 +824,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     if j < len(toks) and toks[j].word in ("اخر", "اخري"):
         return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
     skipped = 0
-    while j < len(toks) and toks[j].actor and skipped < 4:
+    while j < len(toks) and (toks[j].actor or toks[j].word in _ADVERBS) and skipped < 4:
         j += 1  # اعتقلت قسد شاباً
         skipped += 1
     if j >= len(toks) or toks[j].start - toks[i].end > 40:

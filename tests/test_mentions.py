@@ -200,3 +200,16 @@ def test_since_a_date_is_a_running_total():
 def test_possessive_noun_belongs_to_the_side_named_before():
     m = one("نفذ تنظيم داعش حملة اعتقالات طالت عددا من عناصره.")
     assert (m["category"], m["victim"]) == ("detained", "ISIS")
+
+
+def test_others_word_is_its_own_noun():
+    rows = mentions("قتل 4 مدنيين في القصف، وأصيب آخرون اليوم جراء القذائف.")
+    assert [(r["category"], r["victim"], r["qualifier"]) for r in rows] == [
+        ("killed", "CIVILIANS", "exact"),
+        ("injured", "CIVILIANS", "vague"),
+    ]
+
+
+def test_adverb_between_trigger_and_person():
+    m = one("وأصيب بعدها ابنه بشظايا القذيفة.")
+    assert (m["category"], m["best"], m["victim"]) == ("injured", 1, "CIVILIANS")
