@@ -189,6 +189,29 @@ _PATTERNS = [
 ]
 _COMPILED = [(name, re.compile(p)) for name, p in _PATTERNS]
 
+# Literal words each pattern cannot match without (any one of them). A substring test runs at
+# memory speed, so a text is only scanned by the patterns whose words it contains.
+_DIGIT_SEP = re.compile(r"\d[/.\-]")
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "night_pair": ("ليل",),
+    "day_before_yesterday": ("امس",),
+    "yesterday": ("امس", "البارحه"),
+    "last_night": ("الليله",),
+    "today": ("اليوم",),
+    "last_week": ("الاسبوع",),
+    "last_month": ("الشهر",),
+    "day_month": tuple(MONTHS),
+    "month": tuple(MONTHS),
+    "weekday": tuple(WEEKDAYS),
+}
+
+
+def _may_match(kind: str, folded: str) -> bool:
+    """Whether pattern `kind` can match anywhere in `folded` (False only when it cannot)."""
+    if kind in ("ymd", "dmy"):
+        return _DIGIT_SEP.search(folded) is not None
+    return any(word in folded for word in _REQUIRED[kind])
+
 
 # ---------------------------------------------------------------- resolution
 
@@ -322,6 +345,8 @@ def find_dates(
     folded, index = _normalised(text)
     candidates = []
     for kind, pattern in _COMPILED:
+        if not _may_match(kind, folded):
+            continue
         for m in pattern.finditer(folded):
             start, end = index[m.start("core")], index[m.end("core") - 1] + 1
             found = _resolve(kind, m, pub, text[start:end])

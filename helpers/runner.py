@@ -595,6 +595,17 @@ def _usage_error(args: argparse.Namespace) -> str:
     return ""
 
 
+def _write_exports(out: Path) -> dict[str, Path]:
+    """ACLED-like and UCDP GED-like tables next to the others, so analysts can merge our
+    output with those datasets straight from the command line."""
+    from helpers import export
+
+    tables = {
+        n: pd.read_parquet(out / f"{n}.parquet") for n in ("incidents", "mentions", "documents")
+    }
+    return export.write_exports(tables["incidents"], tables["mentions"], tables["documents"], out)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `extract` from parsed arguments: 0 on success, 2 on usage errors, 1 on failure."""
     _setup_logging()
@@ -636,6 +647,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(result.summary())
+    for path in _write_exports(Path(args.out)).values():
+        print(f"wrote {path}")
     return 0
 
 
