@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import combinations
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -37,7 +37,7 @@ def _places(value: str) -> set[str]:
     return {p.strip().lower() for p in str(value).split(",") if p.strip()}
 
 
-def _actors(row: pd.Series) -> set[str]:
+def _actors(row: Mapping) -> set[str]:
     """Named sides of an incident (UNKNOWN says nothing and is left out)."""
     return {a for a in (row["actor1"], row["actor2"]) if a and a not in ("UNKNOWN", "OTHER")}
 
@@ -69,7 +69,7 @@ def _prepared(incidents: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Dat
     return table
 
 
-def _place_reason(a: pd.Series, b: pd.Series) -> str | None:
+def _place_reason(a: Mapping, b: Mapping) -> str | None:
     """Why two places are the same site ('' reasons mean no), or None when they differ."""
     common = _places(a["place"]) & _places(b["place"])
     if common:
@@ -82,7 +82,7 @@ def _place_reason(a: pd.Series, b: pd.Series) -> str | None:
     return None
 
 
-def _closeness(a: pd.Series, b: pd.Series) -> tuple[int, float, int]:
+def _closeness(a: Mapping, b: Mapping) -> tuple[int, float, int]:
     """Sort key so the closest pairs link first: same name, then distance, then days."""
     same_name = 0 if _places(a["place"]) & _places(b["place"]) else 1
     coords = (a["_lat"], a["_lon"], b["_lat"], b["_lon"])
@@ -90,7 +90,7 @@ def _closeness(a: pd.Series, b: pd.Series) -> tuple[int, float, int]:
     return same_name, km, abs((a["_date"] - b["_date"]).days)
 
 
-def pair_reason(a: pd.Series, b: pd.Series) -> str | None:
+def pair_reason(a: Mapping, b: Mapping) -> str | None:
     """The link reason when two incidents from different articles are one event, else None."""
     if a["doc"] == b["doc"] or a["sub_event_type"] != b["sub_event_type"]:
         return None
@@ -141,17 +141,20 @@ class _Groups:
 
 
 def _candidate_pairs(table: pd.DataFrame) -> list[tuple[int, int]]:
-    """Pairs worth comparing: same governorate block, dates within the widest window."""
+    """Pairs worth comparing: same governorate and sub-event type, dates within the widest
+    window. Each block is sorted by date (then row) and scanned with a sliding window, so the
+    cost grows with the pairs that can link, not with the square of a block's size."""
     pairs = []
-    widest = 2 * max(SLACK_DAYS.values())
-    for block, rows in table.groupby("_block", sort=False):
-        if not block:
-            continue  # no governorate: too little to link on
-        rows = rows.sort_values("_date")
+    widest = pd.Timedelta(days=2 * max(SLACK_DAYS.values()))
+    dated = table[(table["_block"] != "") & table["_date"].notna()]
+    for _, rows in dated.groupby(["_block", "sub_event_type"], sort=False):
+        rows = rows.sort_values(["_date", "_pos"])
         positions = rows["_pos"].tolist()
         dates = rows["_date"].tolist()
-        for (i, di), (j, dj) in combinations(zip(positions, dates, strict=True), 2):
-            if pd.notna(di) and pd.notna(dj) and abs((dj - di).days) <= widest:
+        for a, (i, di) in enumerate(zip(positions, dates, strict=True)):
+            for j, dj in zip(positions[a + 1 :], dates[a + 1 :], strict=True):
+                if dj - di > widest:
+                    break
                 pairs.append((i, j))
     return pairs
 
@@ -174,18 +177,20 @@ def link_across_documents(incidents: pd.DataFrame, documents: pd.DataFrame) -> p
     groups = _Groups(table["doc"].tolist())
     reasons: dict[int, list[str]] = {i: [] for i in range(len(table))}
     scored = []
+    records = table.to_dict("records")  # row look-ups by position, without pandas per pair
     for i, j in _candidate_pairs(table):
-        reason = pair_reason(table.iloc[i], table.iloc[j])
+        reason = pair_reason(records[i], records[j])
         if reason is not None:
-            scored.append((_closeness(table.iloc[i], table.iloc[j]), i, j, reason))
+            scored.append((_closeness(records[i], records[j]), i, j, reason))
     for _, i, j, reason in sorted(scored):
         if not groups.union(i, j):
             continue
-        a, b = table.iloc[i], table.iloc[j]
+        a, b = records[i], records[j]
         reasons[i].append(f"{reason}; with {b['doc']}:{b['incident']}")
         reasons[j].append(f"{reason}; with {a['doc']}:{a['incident']}")
     roots = [groups.find(i) for i in range(len(table))]
-    order = sorted(set(roots), key=lambda r: (table["_date"].iloc[r], r))
+    dates = table["_date"].tolist()
+    order = sorted(set(roots), key=lambda r: (dates[r], r))
     names = {root: f"e{n + 1}" for n, root in enumerate(order)}
     out = incidents.reset_index(drop=True).copy()
     out["event"] = [names[r] for r in roots]

@@ -22,9 +22,10 @@ dates and actors are compatible. Rules, in the order they apply:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import pandas as pd
@@ -72,6 +73,14 @@ class Lexicon:
     clause_breaks: re.Pattern[str]
     split_per_place: frozenset[str]
     group_per_governorate: frozenset[str]
+    any_trigger: re.Pattern[str]  # loose: matches wherever any trigger word could
+
+
+def _loose_regex(entries: list[str]) -> re.Pattern[str]:
+    """Every lexicon entry without its word boundaries: it finds a superset of what the
+    strict patterns find, so a sentence it misses cannot hold a trigger."""
+    parts = sorted({_word_pattern(e) for e in entries}, key=len, reverse=True)
+    return re.compile("|".join(parts))
 
 
 @cache
@@ -79,13 +88,16 @@ def lexicon() -> Lexicon:
     """The event lexicon from helpers/data/event_types.yaml, compiled once."""
     data = load("event_types.yaml")
     strong, weak = {}, {}
+    trigger_words: list[str] = []
     for sub_type, spec in data["triggers"].items():
         if spec.get("strong"):
             strong[sub_type] = _regex(spec["strong"])
+            trigger_words.extend(spec["strong"])
         weak[sub_type] = [
             (_regex(w["words"]), _regex(w["cues"]), int(w.get("window", 50)))
             for w in spec.get("weak") or []
         ]
+        trigger_words.extend(word for w in spec.get("weak") or [] for word in w["words"])
     locator_words = [normalize_word(w) for w in data["locator_before"]]
     return Lexicon(
         event_types=dict(data["event_types"]),
@@ -108,6 +120,7 @@ def lexicon() -> Lexicon:
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
         split_per_place=frozenset(data.get("split_per_place") or []),
         group_per_governorate=frozenset(data.get("group_per_governorate") or []),
+        any_trigger=_loose_regex(trigger_words),
     )
 
 
@@ -140,6 +153,8 @@ def _blocked(norm: str, start: int, end: int, sentence_start: int, lex: Lexicon)
 def find_triggers(norm: str, start: int, end: int) -> list[Trigger]:
     """Event triggers in the sentence norm[start:end], left to right, one per word."""
     lex = lexicon()
+    if lex.any_trigger.search(norm, start, end) is None:
+        return []  # most sentences: no event word at all
     found: dict[int, Trigger] = {}
     for sub_type, regex in lex.strong.items():
         for m in regex.finditer(norm, start, end):
@@ -328,21 +343,56 @@ def _merge(incidents: list[Incident], new: Incident) -> None:
 
 @dataclass
 class _Context:
-    """Everything about one document the per-sentence steps need."""
+    """Everything about one document the per-sentence steps need.
+
+    Places, dates and clause breaks are found on first use: a document with no event word
+    never pays for them. Places and dates come left to right and do not overlap, so their
+    start (and end) offsets are sorted and a sentence's share is found by bisection."""
 
     doc: Document
     nt: Any
     body_end: int
-    places: list[Any]
-    dates: list[Any]
     published: str
     precision: Any
     paragraph_starts: list[int]
 
+    @cached_property
+    def places(self) -> list[Any]:
+        body = self.doc.text[: self.body_end]
+        return [p for p in _find_places(body) if p.end <= self.body_end]
+
+    @cached_property
+    def place_starts(self) -> list[int]:
+        return [p.start for p in self.places]
+
+    @cached_property
+    def place_ends(self) -> list[int]:
+        return [p.end for p in self.places]
+
+    @cached_property
+    def dates(self) -> list[Any]:
+        body = self.doc.text[: self.body_end]
+        return _find_dates(body, self.doc.published, self.doc.date_precision)
+
+    @cached_property
+    def date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
+
+    @cached_property
+    def clause_breaks(self) -> list[int]:
+        """Original offsets of clause breaks (في حين ...), ascending."""
+        found = lexicon().clause_breaks.finditer(self.nt.text)
+        return [self.nt.to_original(m.start()) for m in found]
+
+    def places_between(self, lo: int, hi: int) -> list[Any]:
+        """Places starting in [lo, hi), in text order."""
+        starts = self.place_starts
+        return self.places[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
 
 def _paragraph_of(ctx: _Context, pos: int) -> int:
     """Index of the paragraph (line) holding original offset `pos`."""
-    return sum(1 for s in ctx.paragraph_starts if s <= pos) - 1
+    return bisect_right(ctx.paragraph_starts, pos) - 1
 
 
 def _is_heading(text: str, start: int, _end: int) -> bool:
@@ -401,10 +451,12 @@ def _places_for(
     """Places of a trigger: in its segment, else the nearest after, else before, in its clause.
 
     Returns (places, region_only)."""
-    breaks = [ctx.nt.to_original(m.start()) for m in lexicon().clause_breaks.finditer(ctx.nt.text)]
-    after_break = min([b for b in breaks if trig[1] <= b < sent[1]], default=sent[1])
-    before_break = max([b for b in breaks if sent[0] <= b < trig[0]], default=sent[0])
-    in_sentence = [p for p in ctx.places if sent[0] <= p.start < sent[1]]
+    breaks = ctx.clause_breaks
+    k = bisect_left(breaks, trig[1])
+    after_break = breaks[k] if k < len(breaks) and breaks[k] < sent[1] else sent[1]
+    k = bisect_left(breaks, trig[0]) - 1
+    before_break = breaks[k] if k >= 0 and breaks[k] >= sent[0] else sent[0]
+    in_sentence = ctx.places_between(sent[0], sent[1])
     segment = [p for p in in_sentence if trig[0] <= p.start < min(seg_end, after_break)]
     if segment:
         return _sites(segment, ctx.doc.text)
@@ -419,7 +471,10 @@ def _places_for(
 
 def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any, bool]:
     """(date, precision, explicit) of the date nearest the trigger in its sentence, else publication."""
-    near = [d for d in ctx.dates if sent[0] <= d.start < sent[1] and getattr(d, "date", "")]
+    in_sentence = ctx.dates[
+        bisect_left(ctx.date_starts, sent[0]) : bisect_left(ctx.date_starts, sent[1])
+    ]
+    near = [d for d in in_sentence if getattr(d, "date", "")]
     if near:
         best = min(near, key=lambda d: abs(d.start - pos))
         return str(best.date), best.precision or "", True
@@ -464,7 +519,7 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
         t_span = ctx.nt.span(trig.start, trig.end)
         nxt = triggers[i + 1].start if i + 1 < len(triggers) else norm_sent[1]
         seg_end = ctx.nt.to_original(nxt)
-        own = [p for p in ctx.places if t_span[0] <= p.start < seg_end]
+        own = ctx.places_between(t_span[0], seg_end)
         if not own and out and out[-1].sub_event_type == trig.sub_event_type:
             out[-1].spans.append((*t_span, *sent))  # the same event, said again
             continue
@@ -493,9 +548,10 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
 
 def _inherit_place(ctx: _Context, inc: Incident) -> None:
     """Give a placeless incident the last place named before it (else the first after)."""
-    before = [p for p in ctx.places if p.end <= inc.start]
-    after = [p for p in ctx.places if p.start >= inc.end]
-    pick = before[-1:] or after[:1]
+    last_before = bisect_right(ctx.place_ends, inc.start) - 1
+    first_after = bisect_left(ctx.place_starts, inc.end)
+    before = ctx.places[last_before : last_before + 1] if last_before >= 0 else []
+    pick = before or ctx.places[first_after : first_after + 1]
     if pick:
         inc.places = pick
         inc.inherited_place = True
@@ -564,15 +620,12 @@ def _context(doc: Document) -> tuple[_Context, list[tuple[int, int]]]:
     nt = normalize(doc.text)
     norm_end = main_text_end(nt.text)
     body_end = nt.to_original(norm_end)
-    body = doc.text[:body_end]
     precision = DATE_PRECISION.get(doc.date_precision or "", "")
     paragraph_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     ctx = _Context(
         doc=doc,
         nt=nt,
         body_end=body_end,
-        places=[p for p in _find_places(body) if p.end <= body_end],
-        dates=_find_dates(body, doc.published, doc.date_precision),
         published=(doc.published or "")[:10],
         precision=precision,
         paragraph_starts=paragraph_starts,
