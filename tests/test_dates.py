@@ -209,3 +209,16 @@ def test_paired_and_variant_month_spellings(sentence, expected):
 def test_every_relative_expression_is_unknown_without_publication_date(sentence):
     match = only(sentence, None)
     assert (match.date, match.precision) == ("", None)
+
+
+def test_offsets_survive_diacritics_and_tatweel_before_the_date():
+    """Dropped marks (harakat, tatweel) before a date must not shift its span."""
+    text = "قُتِلَ ثـــلاثة مدنيين يَوْمَ الخميسِ الماضي في القصف"
+    found = find_dates(text, "2024-03-09")
+    assert [d.text for d in found] == ["يَوْمَ الخميسِ الماضي"]
+    assert text[found[0].start : found[0].end] == found[0].text
+    assert found[0].date == "2024-03-07"
+
+
+def test_text_without_any_date_word_gives_nothing():
+    assert find_dates("سقطت قذائف على الحي واحترقت سيارتان", "2024-03-09") == []

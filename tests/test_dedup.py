@@ -108,3 +108,40 @@ def test_empty_and_distance():
     out = link_across_documents(pd.DataFrame(columns=["doc", "incident"]), DOCS)
     assert list(out.columns)[-2:] == ["event", "link_reason"]
     assert 100 < km_between(33.51, 36.29, 34.73, 36.71) < 150
+
+
+def _strikes(dates: list[str], governorate: str = "Idlib") -> pd.DataFrame:
+    rows = [
+        {
+            "doc": f"d{n}",
+            "incident": "i1",
+            "sub_event_type": "air_drone_strike",
+            "actor1": "",
+            "actor2": "",
+            "place": "Saraqib",
+            "governorate": governorate,
+            "latitude": 35.86,
+            "longitude": 36.8,
+            "date": date,
+            "date_precision": 1,
+        }
+        for n, date in enumerate(dates)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_sliding_window_links_neighbours_and_not_distant_dates():
+    table = _strikes(["2019-05-01", "2019-05-02", "2019-09-01", "2019-05-01"])
+    docs = pd.DataFrame({"doc": [f"d{n}" for n in range(4)], "published": ""})
+    out = link_across_documents(table, docs)
+    assert out.loc[0, "event"] == out.loc[1, "event"] == out.loc[3, "event"]
+    assert out.loc[2, "event"] != out.loc[0, "event"]
+    assert out.loc[2, "link_reason"] == ""
+
+
+def test_other_sub_event_type_in_same_block_never_links():
+    table = _strikes(["2019-05-01", "2019-05-01"])
+    table.loc[1, "sub_event_type"] = "armed_clash"
+    docs = pd.DataFrame({"doc": ["d0", "d1"], "published": ""})
+    out = link_across_documents(table, docs)
+    assert out.loc[0, "event"] != out.loc[1, "event"]

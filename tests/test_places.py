@@ -238,3 +238,11 @@ def test_countryside_of_written_after_the_direction_is_a_region(
 def test_countryside_without_direction_before_a_name_is_not_a_region():
     # "came back from the countryside to Aleppo": Aleppo is the place, not its countryside.
     assert places("عاد النازحون من الريف لحلب") == [("حلب", "aleppo", "city", 1)]
+
+
+def test_place_found_after_many_words_that_cannot_start_a_place():
+    """The per-word gate skips ordinary words but still finds the name that follows them."""
+    filler = "وقال المتحدث إن الوضع صعب جدا " * 50
+    found = find_places(filler + "في مدينة سراقب")
+    assert [p.text for p in found] == ["مدينة سراقب"]
+    assert found[0].start == len(filler) + 3
