@@ -86,8 +86,13 @@ def find_sources(norm: str, start: int = 0, end: int | None = None) -> list[Sour
 
 
 def adjective_side(word: str) -> str | None:
-    """Side given by a nationality adjective (أتراك -> TURKEY), else None."""
-    return _actor_index()[2].get(word)
+    """Side given by a nationality adjective (أتراك، تركيان -> TURKEY), else None."""
+    table = _actor_index()[2]
+    if word in table:
+        return table[word]
+    if word.endswith(("ان", "ين")) and word[:-2] in table:
+        return table[word[:-2]]  # duals: جنديان تركيان
+    return None
 
 
 def alias_words() -> frozenset[str]:

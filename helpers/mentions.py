@@ -977,7 +977,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             "،" in between
             or "," in between
             or t.trigger
-            or t.word in ("في", "خلال", "جراء", "اثر")
+            or (t.word in ("في", "خلال", "جراء", "اثر") and not _names_side_next(sent, k))
             or t.word in _PERP_CUES
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
@@ -991,6 +991,14 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
                 end = nxt.end  # 'منها والتنظيم': the pronoun's side and another
             break
     return end
+
+
+def _names_side_next(sent: Sentence, k: int) -> bool:
+    """'قيادي في هيئة تحرير الشام', 'عنصر في صفوف قسد': 'في' + a side belongs to the phrase."""
+    if sent.toks[k].word != "في" or k + 1 >= len(sent.toks):
+        return False
+    nxt = sent.toks[k + 1]
+    return bool(nxt.actor) or nxt.word == "صفوف"
 
 
 def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:

@@ -213,3 +213,16 @@ def test_others_word_is_its_own_noun():
 def test_adverb_between_trigger_and_person():
     m = one("وأصيب بعدها ابنه بشظايا القذيفة.")
     assert (m["category"], m["best"], m["victim"]) == ("injured", 1, "CIVILIANS")
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("مقتل قيادي في هيئة تحرير الشام بغارة روسية.", "OPPOSITION"),
+        ("قتل جنديان تركيان في هجوم على القاعدة.", "TURKEY"),
+        ("أصيب عنصران من الشرطة العسكرية الروسية.", "RUSSIA"),
+        ("استهدفت مسيرة تركية سيارة ما أدى لمقتل 3 عناصر من قسد.", "SDF"),
+    ],
+)
+def test_side_named_with_the_people(text, victim):
+    assert one(text)["victim"] == victim
