@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from helpers.text import normalize_word
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -66,7 +68,7 @@ def normalize(word: str) -> str:
 
     Hamza on alef, ة/ه, ى/ي and Persian ی/ک are folded; diacritics and tatweel are dropped.
     """
-    return word.translate(_NORMALIZE)
+    return normalize_word(word)
 
 
 # ----------------------------------------------------------------------------- tokenizer

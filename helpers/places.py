@@ -25,22 +25,22 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from helpers.text import normalize_word
+
 GAZETTEER_PATH = Path(__file__).parent / "data" / "places.csv"
 
 # ---------------------------------------------------------------- normalisation
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_LETTER_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 _TOKEN = re.compile(
     "[\u0621-\u064a\u0660-\u0669\u066e-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
 )
 
 
 def normalize_ar(text: str) -> str:
-    """Fold the spelling variants reporters use so "إدلب" and "ادلب" compare equal."""
-    text = _INVISIBLE.sub("", _DIACRITICS.sub("", text))
-    return text.translate(_LETTER_MAP)
+    """Fold the spelling variants reporters use so "إدلب" and "ادلب" compare equal (the one
+    fold of `helpers.text`, shared by every lexicon)."""
+    return normalize_word(text)
 
 
 def _norm_en(text: str) -> str:
