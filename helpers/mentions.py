@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from helpers import numbers
@@ -137,6 +137,11 @@ def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
     )
 
 
+def _in(words: frozenset[str], word: str) -> bool:
+    """Whether `word`, with or without proclitics, is one of `words`."""
+    return any(s in words for s in stems(word))
+
+
 def _lookup(table: dict, word: str) -> tuple[str, object] | None:
     """(stem, value) of the first form of `word` (with proclitics stripped) in `table`."""
     for s in stems(word):
@@ -230,8 +235,6 @@ class Sentence:
 
 
 def _shift(q: numbers.Quantity, by: int) -> numbers.Quantity:
-    from dataclasses import replace
-
     return replace(
         q,
         start=q.start + by,
@@ -376,7 +379,6 @@ class Counted:
     category: str = ""  # for casualty nouns
     end: int = -1  # end of the noun phrase (normalised offset)
     side: str = ""  # side named inside the noun phrase
-    sides: tuple = ()
     noun: str = ""
     singular: bool = False
     dual: bool = False
@@ -419,13 +421,13 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return Counted("")
     if t.word in _PRONOUNS:
         return Counted("pronoun", end=t.end)
-    if _lookup({w: 1 for w in lex.others}, t.word):
+    if _in(lex.others, t.word):
         return Counted("others", end=t.end)
     if t.word in ("عدد", "اعداد") and i + 1 < len(toks):
         c = _classify_token(toks[i + 1], sent)
         if c is not None and c.kind != "thing":
             return c
-    if _lookup({w: 1 for w in lex.not_people}, t.word):
+    if _in(lex.not_people, t.word):
         return None
     return Counted("")
 
@@ -458,7 +460,7 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)
-    if _lookup({w: 1 for w in lex.not_people}, word):
+    if _in(lex.not_people, word):
         return Counted("thing")
     return Counted("")
 
@@ -565,7 +567,7 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     word = sent.toks[i].word
     if word in ("ال", "وال", "بال", "لل") and q.qualifier == "exact":
         return True  # 'في الـ 24 من الشهر': an ordinal or a date
-    return bool(_lookup({w: 1 for w in lexicon().not_people}, word))
+    return _in(lexicon().not_people, word)
 
 
 def _figure_from_quantity(
