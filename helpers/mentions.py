@@ -742,21 +742,33 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
     return out
 
 
-def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Figure:
-    """A figure of one person from token a to token b."""
+def _stated(
+    start: int, end: int, category: str, n: int | None, noun: Token, counted: Counted
+) -> Figure:
+    """A figure with no number written: n people (one, two), or, with n None, a plural whose
+    value comes from the vague-number convention (-ين nouns may be duals: at least two)."""
     f = Figure(
-        start=sent.toks[a].start,
-        end=sent.toks[b].end,
+        start=start,
+        end=end,
         category=category,
-        best=1,
-        low=1,
-        high=1,
-        qualifier="exact",
-        q_start=sent.toks[a].start,
-        q_end=sent.toks[b].end,
+        best=n,
+        low=n,
+        high=n,
+        qualifier="exact" if n else "vague",
+        q_start=noun.start,
+        q_end=noun.end,
         noun_class=counted.kind,
     )
+    if n is None:
+        _vague_values(f, "plural_or_dual" if noun.word.endswith("ين") else "plural")
     f.extras["counted"] = counted
+    return f
+
+
+def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Figure:
+    """A figure of one person from token a to token b."""
+    f = _stated(sent.toks[a].start, sent.toks[b].end, category, 1, sent.toks[a], counted)
+    f.q_end = sent.toks[b].end
     return f
 
 
@@ -844,22 +856,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     if not (singular or c.dual) and t.word.startswith(("ال", "وال", "بال", "لل")):
         return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
     n = 1 if singular else 2 if c.dual else None
-    f = Figure(
-        start=toks[i].start,
-        end=t.end,
-        category=cat,
-        best=n,
-        low=n,
-        high=n,
-        qualifier="exact" if n else "vague",
-        q_start=t.start,
-        q_end=t.end,
-        noun_class=c.kind,
-    )
-    if n is None:
-        _vague_values(f, "plural_or_dual" if t.word.endswith("ين") else "plural")
-    f.extras["counted"] = c
-    return f
+    return _stated(toks[i].start, t.end, cat, n, t, c)
 
 
 def _between(sent: Sentence, i: int, j: int) -> Figure | None:
@@ -904,22 +901,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         if t.word.startswith(("ال", "وال", "بال", "لل")) or t.word.endswith(("هم", "ها")):
             return None
         best = None
-    f = Figure(
-        start=t.start,
-        end=t.end,
-        category=cat,
-        best=best,
-        low=best,
-        high=best,
-        qualifier="exact" if best else "vague",
-        q_start=t.start,
-        q_end=t.end,
-        noun_class="casualty",
-    )
-    if best is None:
-        _vague_values(f, "plural_or_dual" if t.word.endswith("ين") else "plural")
-    f.extras["counted"] = Counted("casualty", category=cat, end=t.end, singular=best == 1)
-    return f
+    counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
+    return _stated(t.start, t.end, cat, best, t, counted)
 
 
 def _vague_values(f: Figure, key: str) -> None:
