@@ -312,7 +312,176 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
             last_numeric_end = q.end
     out.extend(_figures_without_number(sent, out, used_triggers))
     out.sort(key=lambda f: (f.start, f.q_start))
+    out = _conjoined_people(out, sent)
     return _coordinated_totals(out, sent)
+
+
+# --- 'مقتل رجل وزوجته وطفليه': people joined by 'و' after one trigger are one figure's parts
+_POSSESSIVE = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _person_count(word: str) -> tuple[str, int | None] | None:
+    """(kind, head count) of a person noun, possessive suffix allowed: 'زوجته' 1,
+    'طفليها' / 'طفلاه' 2 (dual before a suffix), 'أطفالها' None (a plural: count not said)."""
+    person = lexicon().person
+    hit = _lookup(person, word)
+    if hit is None:
+        for suffix in _POSSESSIVE:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3:
+                if stem.endswith("ت"):  # والدة+هما is written والدتهما
+                    stem = stem[:-1] + "ه"
+                if stem.endswith(("ؤ", "ئ")):  # أبناء+ها is written أبناؤها / أبنائها
+                    stem = stem[:-1] + "ء"
+                if stem[-1] in "يا":  # طفلي+ها, طفلا+ه: a dual's construct form
+                    single = _lookup(person, stem[:-1])
+                    if single and single[1][1] == "singular":
+                        return single[1][0], 2
+                hit = _lookup(person, stem)
+                if hit:
+                    break
+    if hit is None:
+        return None
+    kind, number = hit[1]
+    return kind, {"singular": 1, "dual": 2}.get(number)
+
+
+def _quantity_at(sent: Sentence, start: int, end: int) -> numbers.Quantity | None:
+    return next((q for q in sent.quantities if start <= q.start < end), None)
+
+
+def _conjunct(sent: Sentence, k: int) -> tuple[int, int, Counted] | None:
+    """(count, end, what) of the people named by token k when it is 'و' + people: 'وزوجته',
+    'وطفليه', 'وأطفالها الثلاثة', 'و3 أطفال', 'و 2 من عناصر', 'وثلاثة من أطفالها'. None for
+    anything else (a new trigger, a thing, a plural whose number is not said)."""
+    t = sent.toks[k]
+    if not t.word.startswith("و") or t.trigger or t.casualty or t.actor:
+        return None
+    body, word = (k, t.word[1:]) if len(t.word) > 1 else (k + 1, "")
+    if body >= len(sent.toks):
+        return None
+    if not word:
+        nxt = sent.toks[body]
+        if nxt.trigger or nxt.casualty or nxt.actor:
+            return None
+        word = nxt.word
+    q = _quantity_at(sent, t.start, sent.toks[body].end)
+    if q is not None:
+        if q.kind == "vague" or q.best is None:
+            return None
+        c = _counted(q, sent)
+        if c is None or c.kind not in ("civilian", "combatant", "actor"):
+            return None
+        return q.best, max(q.end, c.end), c
+    found = _person_count(word)
+    if found is None:
+        return None
+    kind, n = found
+    end = sent.toks[body].end
+    if n is None:  # 'وأطفالها الثلاثة': the number follows the plural
+        n, end = _number_word_after(sent, body)
+        if n is None:
+            return None
+    return n, end, Counted(kind, end=end, noun=word)
+
+
+def _number_word_after(sent: Sentence, k: int) -> tuple[int | None, int]:
+    """(value, end) of a number word (with or without ال) right after token k: 'الثلاثة'."""
+    if k + 1 >= len(sent.toks) or sent.norm[sent.toks[k].end : sent.toks[k + 1].start].strip():
+        return None, -1
+    nxt = sent.toks[k + 1]
+    word = nxt.word[2:] if nxt.word.startswith("ال") else nxt.word
+    value = numbers.parse_number(word) if word.isalpha() else None
+    if not isinstance(value, int) or not 1 < value < 100:
+        return None, -1
+    return value, nxt.end
+
+
+def _part(head: Figure, sent: Sentence, k: int, found: tuple[int, int, Counted]) -> Figure:
+    n, end, counted = found
+    f = Figure(
+        start=sent.toks[k].start,
+        end=end,
+        category=head.category,
+        best=n,
+        low=n,
+        high=n,
+        qualifier="exact",
+        q_start=sent.toks[k].start,
+        q_end=end,
+        noun_class=counted.kind,
+    )
+    f.extras["counted"] = counted
+    return f
+
+
+def _next_conjunct(sent: Sentence, end: int) -> int | None:
+    """Index of the token right after a figure ending at `end`, past a side phrase ('من
+    قوات النظام'); None when something other than spaces comes first (a comma, a dot)."""
+    toks = sent.toks
+    k = sent.index_at(end)
+    if k >= len(toks) or sent.norm[end : toks[k].start].strip():
+        return None
+    if k + 1 < len(toks) and toks[k].word in ("من", "في") and toks[k + 1].actor:
+        k += 1
+        while k < len(toks) and toks[k].actor:
+            k += 1
+    return k if k < len(toks) else None
+
+
+def _leading_person(fig: Figure, sent: Sentence, figs: list[Figure]) -> Figure:
+    """'قتل شاب وثلاثة مدنيين': the number's figure swallowed a person between its trigger
+    and 'و'+number; split that person off as the first part and return it."""
+    kq = sent.index_at(fig.q_start)
+    if kq < 2 or kq >= len(sent.toks) or not sent.toks[kq].word.startswith("و"):
+        return fig
+    person = sent.toks[kq - 1]
+    if person.start <= fig.start or not person.person or person.trigger:
+        return fig
+    found = _person_count(person.word)
+    if found is None or found[1] is None:
+        return fig
+    first = _part(fig, sent, kq - 1, (found[1], person.end, Counted(found[0], end=person.end)))
+    first.start = fig.start
+    figs.append(first)
+    fig.start = sent.toks[kq].start
+    fig.extras["conjunct"] = True
+    said = _conjunct(sent, kq)
+    if said is not None:
+        fig.end = max(fig.end, said[1])
+        fig.extras["counted"] = said[2]
+    return fig
+
+
+def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
+    """Add the people joined to a figure by 'و' as figures of their own with the same trigger,
+    so that `_coordinated_totals` reports their sum ('مقتل رجل وزوجته وطفليه': 4) and keeps
+    each part (each with its own side: 'مقتل عنصر ومدني' is one of each)."""
+    out = list(figs)
+    for head in figs:
+        if head.best is None or head.qualifier == "vague" or head.subset_parent is not None:
+            continue
+        if sent.norm[max(0, head.q_start - 2) : head.q_start].strip() in ("(", ":"):
+            continue  # 'ثلاثة أشخاص (طفلان ومسلح)': a breakdown of the figure before
+        last = _leading_person(head, sent, out)
+        while (k := _next_conjunct(sent, last.end)) is not None:
+            found = _conjunct(sent, k)
+            if found is None:
+                break
+            taken = [g for g in out if sent.toks[k].start <= g.q_start < found[1]]
+            if taken:
+                part = taken[0]
+                if part.category != head.category or part.subset_parent is not None:
+                    break
+                part.start = sent.toks[k].start
+            else:
+                part = _part(head, sent, k, found)
+                out.append(part)
+            part.extras["conjunct"] = True
+            part.end = max(part.end, found[1])
+            last = part
+    out.sort(key=lambda f: (f.start, f.q_start))
+    return out
 
 
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
@@ -343,6 +512,8 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
                 noun_class=group[0].noun_class,
             )
             total.extras["parts"] = list(group)
+            for g in group:
+                g.extras["part"] = True
             total.extras["counted"] = group[0].extras.get("counted")
             out.append(total)
         out.extend(group)
@@ -351,7 +522,7 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
     for f in figs:
         joined = (
             group
-            and f.start == group[-1].start
+            and (f.start == group[-1].start or f.extras.get("conjunct"))
             and f.category == group[-1].category
             and f.subset_parent is None
             and _joined_by_and(sent.norm, group[-1].end, f.q_start)
@@ -406,9 +577,12 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     t = toks[i]
     if t.word.startswith("و") and t.casualty and t.word[1:] not in lex.person:
         return Counted("")  # 'ارتفع عدد الشهداء إلى 5 والجرحى إلى 15': a new conjunct
+    counted_event = _event_noun(sent, i, q.end)
+    if counted_event is not None:
+        return counted_event
     c = _classify_token(t, sent)
     if c is not None:
-        return None if c.kind == "thing" else c
+        return None if c.kind == "thing" else _killed_and_injured(c, sent, i)
     if t.word in ("من", "عن") and i + 1 < len(toks):
         nxt = toks[i + 1]
         c = _classify_token(nxt, sent)
@@ -430,6 +604,34 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.not_people, t.word):
         return None
     return Counted("")
+
+
+def _killed_and_injured(c: Counted, sent: Sentence, i: int) -> Counted:
+    """'6 شهداء وجرحى': a killed noun and an injured noun under one number count both."""
+    if c.kind != "casualty" or i + 1 >= len(sent.toks):
+        return c
+    nxt = sent.toks[i + 1]
+    if (
+        nxt.word.startswith("و")
+        and nxt.casualty
+        and {nxt.casualty[0], c.category} == {"killed", "injured"}
+        and not sent.norm[sent.toks[i].end : nxt.start].strip()
+    ):
+        return replace(c, category=COMBINED, end=nxt.end)
+    return c
+
+
+def _event_noun(sent: Sentence, i: int, number_end: int) -> Counted | None:
+    """'1300 إصابة', '5 حالات وفاة': a casualty verbal noun right after the number is what it
+    counts (Arabic counts 11+ with a singular noun), before any trigger further back."""
+    t = sent.toks[i]
+    if sent.norm[number_end : t.start].strip() or t.word.startswith("و"):
+        return None
+    if t.word in ("حاله", "حالات") and i + 1 < len(sent.toks) and sent.toks[i + 1].trigger:
+        t = sent.toks[i + 1]
+    if t.trigger not in ("killed", "injured") or t.casualty or t.person:
+        return None
+    return Counted("casualty", category=t.trigger, end=t.end, noun=t.word)
 
 
 def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
@@ -592,6 +794,10 @@ def _figure_from_quantity(
         return None
     category = ""
     trig = _trigger_before(sent, anchor, done)
+    if trig and counted.kind == "casualty" and counted.end > q.end:
+        told = sent.toks[trig[0]].start
+        if any(f.start <= told < f.end for f in done):
+            trig = None  # '81 قتيلاً ونحو 1300 إصابة': the noun after 1300 says what it counts
     referent = False
     if counted.kind == "" and trig is None:
         counted, trig = _count_referent(sent, q)
@@ -606,7 +812,8 @@ def _figure_from_quantity(
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
         if after is not None:
             trig, category = after, after[1]
-    subset = _subset_marker_before(sent, q.start) and bool(done)
+    bracketed = bool(done) and sent.norm[done[-1].end : q.start].strip() == "("
+    subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
     if not subset and done and done[-1].extras.get("subset_local"):
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
@@ -945,8 +1152,9 @@ def _resolve_victim(
         return
     if f.subset_parent is not None:
         return  # inherits in _relate
-    if kind == "" and prev and prev[-1].sentence == f.sentence and f.best is not None:
-        f.victim = prev[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
+    whole = [p for p in prev if not p.extras.get("part")]
+    if kind == "" and whole and whole[-1].sentence == f.sentence and f.best is not None:
+        f.victim = whole[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
         return
     f.victim = _civilian_context(f, sent) or "UNKNOWN"
 
@@ -967,6 +1175,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
             )
+            or _conjunct(sent, k) is not None  # 'و2 من قوات النظام': next part
         ):
             break
         end = t.end

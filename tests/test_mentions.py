@@ -226,3 +226,58 @@ def test_adverb_between_trigger_and_person():
 )
 def test_side_named_with_the_people(text, victim):
     assert one(text)["victim"] == victim
+
+
+@pytest.mark.parametrize(
+    "text,best,parts",
+    [
+        ("قتل رجل وزوجته وطفلاهما بقصف على منزلهم.", 4, [1, 1, 2]),
+        ("استشهد شاب وثلاثة من أشقائه بغارة جوية.", 4, [1, 3]),
+        ("أصيبت امرأة وأبناؤها الخمسة بانهيار المبنى.", 6, [1, 5]),
+        ("قتل مسن و 2 من أحفاده بقذيفة.", 3, [1, 2]),
+    ],
+)
+def test_people_joined_by_and_are_summed(text, best, parts):
+    rows = mentions(text)
+    total = [r for r in rows if not r["relation"]]
+    assert len(total) == 1 and total[0]["best"] == best, rows
+    subsets = [r["best"] for r in rows if r["relation"].startswith("subset_of:")]
+    assert subsets == parts
+
+
+def test_joined_people_of_two_sides_are_counted_apart():
+    rows = mentions("قتل 4 مدنيين و3 من عناصر قوات النظام بالاشتباكات.")
+    counted = sorted((r["victim"], r["best"]) for r in rows if not r["relation"])
+    assert ("CIVILIANS", 4) in counted and ("SYR_GOV", 3) in counted
+
+
+def test_new_trigger_after_and_is_not_a_part():
+    rows = [r for r in mentions("مقتل طفل وإصابة والدته بجروح.") if not r["relation"]]
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 1)]
+
+
+def test_breakdown_in_brackets_is_not_a_new_total():
+    rows = mentions("قتل أربعة أشخاص (ثلاثة أطفال ورجل) بالقصف.")
+    assert sum(r["best"] for r in rows if not r["relation"] and r["category"] == "killed") == 4
+
+
+@pytest.mark.parametrize(
+    "text,category,best",
+    [
+        ("سجلت الفرق الطبية 250 إصابة خلال الأسبوع.", "injured", 250),
+        ("وثقت الفرق 12 حالة وفاة بين المدنيين.", "killed", 12),
+        ("سقط 9 قتلى ونحو 40 إصابة في الهجوم.", "injured", 40),
+    ],
+)
+def test_casualty_noun_after_the_number_says_what_it_counts(text, category, best):
+    rows = [r for r in mentions(text) if r["best"] == best]
+    assert len(rows) == 1 and rows[0]["category"] == category, rows
+
+
+def test_one_number_for_killed_and_injured_nouns_is_combined():
+    m = one("أسفر القصف عن سقوط 8 شهداء وجرحى من المدنيين.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed_or_injured", 8, "CIVILIANS")
+
+
+def test_accidents_are_not_people():
+    assert all(r["best"] != 300 for r in mentions("أصيب 20 شخصاً في أكثر من 300 حادث سير."))
