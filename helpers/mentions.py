@@ -1156,7 +1156,32 @@ def _resolve_victim(
     if kind == "" and whole and whole[-1].sentence == f.sentence and f.best is not None:
         f.victim = whole[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
         return
-    f.victim = _civilian_context(f, sent) or "UNKNOWN"
+    f.victim = _civilians_among(f, sent) or _civilian_context(f, sent) or "UNKNOWN"
+
+
+_AMONG = frozenset(("بينهم", "منهم", "بينهن", "منهن", "بينها", "ضمنهم"))
+
+
+def _civilians_among(f: Figure, sent: Sentence) -> str:
+    """'قتلى وجرحى بينهم طفلان': casualties with no side, of whom some are named civilians
+    (children, women), are civilian casualties."""
+    k = sent.index_at(f.end)
+    for j in range(k, min(k + 3, len(sent.toks))):
+        if sent.toks[j].word.lstrip("و") in _AMONG:
+            break
+    else:
+        return ""
+    if j + 1 >= len(sent.toks):
+        return ""
+    nxt = sent.toks[j + 1]
+    if nxt.person and nxt.person[0] == "civilian":
+        return "CIVILIANS"
+    q = _quantity_at(sent, nxt.start, nxt.end)
+    if q is not None and q.best:
+        c = _counted(q, sent)
+        if c is not None and c.kind == "civilian":
+            return "CIVILIANS"
+    return ""
 
 
 def _phrase_end(f: Figure, sent: Sentence) -> int:
@@ -1289,15 +1314,17 @@ def _default_combatant(counted: Counted | None) -> str:
     return "UNKNOWN"
 
 
+_CIVIL_PLACES = frozenset(
+    ("منازل", "المنازل", "السكنيه", "المدنيه", "منزل", "مدنيه", "سوق", "سوقا", "السوق")
+    + ("الاسواق", "مخيم", "المخيم", "مخيما", "مدرسه", "المدرسه", "مجزره", "المجزره", "مجازر")
+)
+
+
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
     (people, homes, residential areas) and no fighters."""
     kinds = {t.person[0] for t in sent.toks if t.person}
-    civil_places = any(
-        t.word.lstrip("و").lstrip("ب")
-        in ("منازل", "المنازل", "السكنيه", "المدنيه", "منزل", "مدنيه")
-        for t in sent.toks
-    )
+    civil_places = any(t.word.lstrip("و").lstrip("ب") in _CIVIL_PLACES for t in sent.toks)
     if "combatant" in kinds:
         return ""
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""

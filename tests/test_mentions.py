@@ -281,3 +281,23 @@ def test_one_number_for_killed_and_injured_nouns_is_combined():
 
 def test_accidents_are_not_people():
     assert all(r["best"] != 300 for r in mentions("أصيب 20 شخصاً في أكثر من 300 حادث سير."))
+
+
+def test_another_number_is_others_of_the_same_side():
+    rows = mentions("استشهد ثلاثة مدنيين وأصيب عدد آخر بجروح بقصف مدفعي.")
+    injured = [r for r in rows if r["category"] == "injured"]
+    assert [(r["victim"], r["qualifier"]) for r in injured] == [("CIVILIANS", "vague")]
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("أسفر القصف عن سقوط قتلى وجرحى بينهم طفلان.", "CIVILIANS"),
+        ("سقط قتلى بينهم نساء بغارة للطيران الحربي.", "CIVILIANS"),
+        ("ارتقاء 4 شهداء بقصف صاروخي طال سوقاً شعبياً.", "CIVILIANS"),
+        ("سقط قتلى في الاشتباكات على أطراف البلدة.", "UNKNOWN"),
+    ],
+)
+def test_civilians_named_among_or_around_the_casualties(text, victim):
+    killed = [r for r in mentions(text) if r["category"] == "killed"]
+    assert killed and killed[0]["victim"] == victim
