@@ -823,7 +823,8 @@ def _figure_from_quantity(
         category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
     if not category:
         return None
-    if _between_after(sent, max(q.end, counted.end)):
+    between_end = _between_after(sent, max(q.end, counted.end))
+    if between_end:
         category = COMBINED
     if trig is not None:
         if _negated(sent, trig[0]):
@@ -831,7 +832,7 @@ def _figure_from_quantity(
         used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
     tstart = min(tstart, anchor)
-    end = max(q.end, counted.end)
+    end = max(q.end, counted.end, between_end)
     f = Figure(
         start=min(tstart, q.start),
         end=end,
@@ -877,16 +878,19 @@ def _noun_before(
     return Counted(c.kind, c.category, q.end, c.side, noun=c.noun), t.start
 
 
-def _between_after(sent: Sentence, pos: int) -> bool:
-    """'13 مدنياً بين قتيل وجريح': the figure counts killed and injured together."""
+def _casualty_class(t: Token) -> str:
+    return t.casualty[0] if t.casualty else t.trigger
+
+
+def _between_after(sent: Sentence, pos: int) -> int:
+    """End of 'بين قتيل وجريح' / 'بين قتل وجرح' right after `pos` (the figure counts killed
+    and injured together), else 0."""
     i = sent.index_at(pos)
     toks = sent.toks[i : i + 3]
-    return (
-        len(toks) == 3
-        and toks[0].word == "بين"
-        and bool(toks[1].casualty and toks[2].casualty)
-        and toks[1].casualty[0] != toks[2].casualty[0]
-    )
+    if len(toks) < 3 or toks[0].word != "بين":
+        return 0
+    kinds = {_casualty_class(toks[1]), _casualty_class(toks[2])}
+    return toks[2].end if kinds == {"killed", "injured"} else 0
 
 
 def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple | None]:

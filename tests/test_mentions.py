@@ -301,3 +301,11 @@ def test_another_number_is_others_of_the_same_side():
 def test_civilians_named_among_or_around_the_casualties(text, victim):
     killed = [r for r in mentions(text) if r["category"] == "killed"]
     assert killed and killed[0]["victim"] == victim
+
+
+@pytest.mark.parametrize(
+    "text", ["سقط 9 مدنيين بين قتيل وجريح بالقصف.", "سقط 9 مدنيين بين قتل وجرح بالقصف."]
+)
+def test_between_killed_and_injured_is_one_combined_figure(text):
+    rows = mentions(text)
+    assert [(r["category"], r["best"]) for r in rows] == [("killed_or_injured", 9)]
