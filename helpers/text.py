@@ -127,16 +127,26 @@ _TAIL_RE = re.compile(
 )
 
 
-def main_text_end(norm: str) -> int:
-    """Where the article proper ends: the first 'related stories' marker at a line start.
+# Social-media furniture that starts the comments under a post, glued to the text before it.
+_INLINE_TAIL_RE = re.compile(r"All reactions:|\d*\s*comments?\s*Like\s*Comment|Most relevant")
 
-    Figures after it belong to other events (NOTES.md), so extraction stops there; a marker in
-    the first fifth of the text is ignored (some pages put menus first).
+
+def main_text_end(norm: str) -> int:
+    """Where the article proper ends: the first 'related stories' marker at a line start, or
+    the reactions/comments bar of a social-media post wherever it is.
+
+    Figures after it belong to other events or are readers' comments (NOTES.md), so extraction
+    stops there; a line marker in the first fifth of the text is ignored (some pages put menus
+    first).
     """
-    for m in _TAIL_RE.finditer(norm):
+    end = len(norm)
+    inline = _INLINE_TAIL_RE.search(norm)
+    if inline is not None:
+        end = inline.start()
+    for m in _TAIL_RE.finditer(norm, 0, end):
         if m.start() > len(norm) // 5:
             return m.start()
-    return len(norm)
+    return end
 
 
 def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:

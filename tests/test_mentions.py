@@ -309,3 +309,12 @@ def test_civilians_named_among_or_around_the_casualties(text, victim):
 def test_between_killed_and_injured_is_one_combined_figure(text):
     rows = mentions(text)
     assert [(r["category"], r["best"]) for r in rows] == [("killed_or_injured", 9)]
+
+
+def test_comments_under_a_social_media_post_are_not_reporting():
+    text = (
+        "استشهد مدنيان بقصف مدفعي على البلدة.All reactions:1.2K40 commentsLikeComment"
+        "Most relevantأبو محمدالله يرحم الشهداء الخمسة1y"
+    )
+    rows = mentions(text)
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 2)]
