@@ -127,7 +127,7 @@ def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
     """(trigger category, casualty noun class, person class) of a word; cached, since news
     vocabulary repeats and this is the extractor's per-token hot path."""
     lex = lexicon()
-    trigger = _lookup(lex.trigger_word, word)
+    trigger = _lookup(lex.trigger_word, word) or _verb_with_object(word)
     casualty = _lookup(lex.casualty_noun, word)
     person = _lookup(lex.person, word)
     return (
@@ -135,6 +135,16 @@ def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
         casualty[1] if casualty else None,
         person[1] if person else None,
     )
+
+
+def _verb_with_object(word: str) -> tuple[str, object] | None:
+    """'قتله', 'قتلتها': a trigger verb with an object pronoun (him, her) is a trigger."""
+    for suffix in ("ه", "ها"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            hit = _lookup(lexicon().trigger_word, word[: -len(suffix)])
+            if hit:
+                return hit
+    return None
 
 
 def _in(words: frozenset[str], word: str) -> bool:
@@ -795,8 +805,8 @@ def _figure_from_quantity(
     category = ""
     trig = _trigger_before(sent, anchor, done)
     if trig and counted.kind == "casualty" and counted.end > q.end:
-        told = sent.toks[trig[0]].start
-        if any(f.start <= told < f.end for f in done):
+        told = sent.toks[trig[0]]
+        if told.casualty or any(f.start <= told.start < f.end for f in done):
             trig = None  # '81 قتيلاً ونحو 1300 إصابة': the noun after 1300 says what it counts
     referent = False
     if counted.kind == "" and trig is None:
@@ -936,7 +946,14 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if not free(t.start, t.end) or _negated(sent, i):
             continue
         makers = []
-        if t.trigger and i not in used:
+        if (
+            t.trigger
+            and i not in used
+            and _verb_with_object(t.word)
+            and not _in(lexicon().trigger_word.keys(), t.word)
+        ):
+            makers.append(_suffixed_one)  # 'قتلها قناص': the noun after is the killer
+        elif t.trigger and i not in used:
             makers += [_after_trigger, _suffixed_one, _named_after_trigger]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
@@ -994,13 +1011,18 @@ def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
         if w.endswith(("ته", "تها", "له", "لها", "ده", "دها", "عه", "عها", "اته", "اتها"))
     ):
         return None
-    return _one(sent, i, i, _combined(sent, i), Counted(""))
+    f = _one(sent, i, i, _combined(sent, i), Counted(""))
+    f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
+    return f
 
 
 def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     """'مقتل "سامر العبدالله"': a quoted name right after a trigger is one person."""
     t = sent.toks[i]
-    if i + 1 >= len(sent.toks) or sent.norm[t.end : sent.toks[i + 1].start].strip() != '"':
+    if i + 1 >= len(sent.toks) or sent.norm[t.end : sent.toks[i + 1].start].strip() not in (
+        '"',
+        "#",
+    ):
         return None
     nxt = sent.toks[i + 1]
     if nxt.actor or nxt.person or nxt.casualty:
@@ -1018,15 +1040,18 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     if i + 1 >= len(sent.toks):
         return None
     verb = sent.toks[i + 1]
+    relative = verb.word in ("الذي", "التي") and i + 2 < len(sent.toks)
+    if relative and t.word.startswith("ال"):  # 'المدني الذي استشهد': one, named back
+        verb = sent.toks[i + 2]
     if number == "pl" and verb.word.endswith("ا") and not t.word.startswith("ال"):
         number = "dual"  # 'أن مدنيين أصيبا': the dual verb says the -ين noun is a dual
     if number not in ("singular", "dual"):
         return None
     if not verb.trigger or not verb.word.startswith(_VERB_AFTER) or verb.word.startswith("و"):
         return None
-    if sent.norm[t.end : verb.start].strip():
+    if sent.norm[t.end : verb.start].strip() and not relative:
         return None
-    f = _one(sent, i, i + 1, verb.trigger, Counted(kind, end=t.end, noun=t.word))
+    f = _one(sent, i, sent.toks.index(verb), verb.trigger, Counted(kind, end=t.end, noun=t.word))
     if number == "dual":
         f.best = f.low = f.high = 2
     return f
@@ -1131,7 +1156,7 @@ def _resolve_victim(
 ) -> None:
     counted: Counted | None = f.extras.get("counted")
     kind = counted.kind if counted else ""
-    named = _sides_in_phrase(f, sent)
+    named = [] if f.extras.get("pronoun_victim") else _sides_in_phrase(f, sent)
     if kind == "others" and prev:
         f.victim = prev[-1].victim
         return

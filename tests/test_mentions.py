@@ -318,3 +318,31 @@ def test_comments_under_a_social_media_post_are_not_reporting():
     )
     rows = mentions(text)
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("قتلته قوات النظام أثناء عودته إلى منزله.", "UNKNOWN"),
+        ("قتلها قناص أثناء جمعها الحطب.", "UNKNOWN"),
+    ],
+)
+def test_verb_with_object_pronoun_is_one_and_the_side_after_it_is_the_killer(text, victim):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, victim)
+    assert len(m["text"].split()) == 1  # the killer named after the verb is not the victim
+
+
+def test_person_then_relative_clause_verb_is_one():
+    m = one("كشفت المصادر هوية المدني الذي قتل في القصف أمس.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
+
+
+def test_singular_casualty_noun_then_number_with_its_own_noun():
+    rows = mentions("شهيدة وعدد من الجرحى المدنيين بقصف مدفعي على البلدة.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 3)]
+
+
+def test_hashtag_name_after_trigger_is_one_person():
+    m = one("الأنباء تتحدث عن مقتل #سامر بقصف على القرية.")
+    assert (m["category"], m["best"]) == ("killed", 1)
