@@ -566,7 +566,7 @@ class Counted:
     possessive: bool = False  # 'أفراده': the people of the side named just before
 
 
-_QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر"}
+_QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر", "بجروح", "بجراح"}
 _PRONOUNS = {"منهم", "منها", "منه", "منهما", "منهن"}
 
 
@@ -724,7 +724,12 @@ def _combined(sent: Sentence, i: int) -> str:
         j -= 1
     prev = sent.toks[j]
     owner = sent.toks[j - 1] if j > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
-    owned = owner is not None and (owner.person or owner.casualty or owner.word.isdigit())
+    owned = owner is not None and (
+        owner.person
+        or owner.casualty
+        or owner.word.isdigit()
+        or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
+    )
     if (
         j < i
         and prev.trigger

@@ -346,3 +346,16 @@ def test_singular_casualty_noun_then_number_with_its_own_noun():
 def test_hashtag_name_after_trigger_is_one_person():
     m = one("الأنباء تتحدث عن مقتل #سامر بقصف على القرية.")
     assert (m["category"], m["best"]) == ("killed", 1)
+
+
+@pytest.mark.parametrize(
+    "text,killed,injured",
+    [
+        ("قال المراسل إن طفلتين قتلتا وأصيب 4 أطفال آخرون بالانفجار.", 2, 4),
+        ("قال المراسل إن شخصين قتلا وأصيب 3 بجروح جراء القصف.", 2, 3),
+    ],
+)
+def test_dual_then_verb_then_injured_verb_are_two_figures(text, killed, injured):
+    rows = [r for r in mentions(text) if not r["relation"]]
+    got = {(r["category"], r["best"], r["victim"]) for r in rows}
+    assert got == {("killed", killed, "CIVILIANS"), ("injured", injured, "CIVILIANS")}
