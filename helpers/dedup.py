@@ -159,6 +159,29 @@ def _candidate_pairs(table: pd.DataFrame) -> list[tuple[int, int]]:
     return pairs
 
 
+RECORD_FIELDS = ("doc", "incident", "sub_event_type", "actor1", "actor2", "place")
+RECORD_FIELDS += ("_date", "_slack", "_lat", "_lon")
+
+
+class _Records:
+    """Rows as dicts by position, built only for rows that some candidate pair compares.
+
+    A dict per row for the whole table (`to_dict("records")`) costs more memory than the
+    table itself at 100k+ incidents, while most rows are never compared.
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.columns = {c: table[c].tolist() for c in RECORD_FIELDS}
+        self.built: dict[int, dict] = {}
+
+    def __getitem__(self, position: int) -> dict:
+        row = self.built.get(position)
+        if row is None:
+            row = {c: values[position] for c, values in self.columns.items()}
+            self.built[position] = row
+        return row
+
+
 def link_across_documents(incidents: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Give every incident an `event` id shared with reports of the same event elsewhere.
 
@@ -177,7 +200,7 @@ def link_across_documents(incidents: pd.DataFrame, documents: pd.DataFrame) -> p
     groups = _Groups(table["doc"].tolist())
     reasons: dict[int, list[str]] = {i: [] for i in range(len(table))}
     scored = []
-    records = table.to_dict("records")  # row look-ups by position, without pandas per pair
+    records = _Records(table)
     for i, j in _candidate_pairs(table):
         reason = pair_reason(records[i], records[j])
         if reason is not None:

@@ -355,6 +355,7 @@ class _Context:
     published: str
     precision: Any
     paragraph_starts: list[int]
+    actors_in: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
 
     @cached_property
     def places(self) -> list[Any]:
@@ -483,7 +484,11 @@ def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any,
 
 def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]:
     """Side codes named in the sentence, nearest the trigger first."""
-    matches = [a for a in _find_actors(ctx.nt.text, norm_start, norm_end) if not a.weak]
+    named = ctx.actors_in.get((norm_start, norm_end))
+    if named is None:  # found once per sentence, however many triggers it holds
+        named = [a for a in _find_actors(ctx.nt.text, norm_start, norm_end) if not a.weak]
+        ctx.actors_in[(norm_start, norm_end)] = named
+    matches = list(named)
     matches.sort(key=lambda a: abs(a.start - pos))
     return list(dict.fromkeys(a.side for a in matches))
 

@@ -63,12 +63,8 @@ _norm_word = functools.lru_cache(maxsize=1 << 16)(normalize_ar)
 
 def _tokens(text: str) -> list[_Token]:
     """Arabic word tokens with their original offsets (diacritics stay inside the span)."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        norm = _norm_word(m.group())
-        if norm:
-            out.append(_Token(m.start(), m.end(), norm))
-    return out
+    spans = [(m.start(), m.end(), _norm_word(m.group())) for m in _TOKEN.finditer(text)]
+    return [_Token(start, end, norm) for start, end, norm in spans if norm]
 
 
 # ---------------------------------------------------------------- the gazetteer

@@ -14,8 +14,10 @@ import importlib
 import logging
 import math
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter, deque
@@ -24,19 +26,22 @@ from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
+from helpers import io as table_io
 from helpers import pipeline
 from helpers.corpus import FORMATS, ColumnMap, CorpusError, Skipped, iter_corpus
 from helpers.io import (
+    NUMERIC_COLUMNS,
     arrow_to_pandas,
     as_text,
-    normalize_arrow,
-    pandas_to_arrow,
-    write_arrow_csv,
-    write_arrow_parquet,
+    atomic_open,
+    pandas_type,
+    with_pandas_metadata,
 )
 from helpers.schema import (
     CATEGORIES,
@@ -58,7 +63,8 @@ CHUNK_DOCS = 32  # documents per task sent to a worker
 CHUNK_CHARS = 4_000_000  # ... or fewer, when they are long
 MAX_CHARS = 2_000_000  # longer documents are skipped (not articles; split them)
 DOC_TIMEOUT = 120.0  # seconds one document may take before it is skipped
-ROWS_PER_BATCH = 20_000  # result rows held as Python dicts before packing them into Arrow
+ROWS_PER_PART = 20_000  # result rows held as Python dicts before they are written to a part
+PART_GROUP_ROWS = 2_048  # rows per row group in a part (the unit read back when sorting)
 MAX_REASON_CHARS = 300
 ALLOWED_CODES = {"category": CATEGORIES, "victim": SIDES, "qualifier": QUALIFIERS, "scope": SCOPES}
 
@@ -290,38 +296,68 @@ def ordered_results(
         yield done, future.result()
 
 
-class RowBuffer:
-    """Accumulates result rows, packing them into compact Arrow tables every few thousand rows."""
+class SpillFolder:
+    """A hidden temp folder inside the output folder, created on first use, for result parts.
 
-    def __init__(self, batch_rows: int = ROWS_PER_BATCH) -> None:
-        self.batch_rows = batch_rows
+    Inside OUT_DIR (not /tmp) so parts land on the same disk as the outputs; removed when the
+    run ends, whether it succeeds or not.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._path: Path | None = None
+
+    @property
+    def path(self) -> Path:
+        """The folder, created now if it does not exist yet."""
+        if self._path is None:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            self._path = Path(tempfile.mkdtemp(prefix=".extract-parts-", dir=self.out_dir))
+        return self._path
+
+    def remove(self) -> None:
+        """Delete the folder and every part in it."""
+        if self._path is not None:
+            shutil.rmtree(self._path, ignore_errors=True)
+            self._path = None
+
+
+class RowBuffer:
+    """Result rows of one table, written to disk as text parquet parts every few thousand rows.
+
+    The main process then holds at most one part's rows, however large the corpus; parts keep
+    input order and every cell as text, exactly as the rows came, so typing and sorting at the
+    end see the same values as if all rows had stayed in memory.
+    """
+
+    def __init__(self, folder: SpillFolder, name: str, part_rows: int = ROWS_PER_PART) -> None:
+        self.folder, self.name, self.part_rows = folder, name, part_rows
         self.rows: list[dict] = []
-        self.tables: list[pa.Table] = []
+        self.parts: list[Path] = []
+        self.part_sizes: list[int] = []
+        self.columns: dict[str, None] = {}  # in order of first appearance
         self.count = 0
 
     def extend(self, rows: list[dict]) -> None:
-        """Add rows; pack them when the buffer is full."""
+        """Add rows; write a part when the buffer is full (so always at a document boundary)."""
         self.rows.extend(rows)
         self.count += len(rows)
-        if len(self.rows) >= self.batch_rows:
-            self._pack()
+        if len(self.rows) >= self.part_rows:
+            self.flush()
 
-    def _pack(self) -> None:
+    def flush(self) -> None:
+        """Write the buffered rows as one part (atomically) and forget them."""
         if not self.rows:
             return
         names = list(dict.fromkeys(k for row in self.rows for k in row))
         columns = {n: pa.array(as_text(r.get(n) for r in self.rows), pa.string()) for n in names}
-        self.tables.append(pa.table(columns))
+        path = self.folder.path / f"{self.name}-{len(self.parts):06d}.parquet"
+        with atomic_open(path, "wb") as handle:
+            pq.write_table(pa.table(columns), handle, row_group_size=PART_GROUP_ROWS)
+        self.parts.append(path)
+        self.part_sizes.append(len(self.rows))
+        self.columns.update(dict.fromkeys(names))
         self.rows = []
-
-    def arrow(self) -> pa.Table:
-        """All rows as one Arrow table of text cells (columns in order of first appearance)."""
-        self._pack()
-        if not self.tables:
-            return pa.table({})
-        table = pa.concat_tables(self.tables, promote_options="default")
-        self.tables = []
-        return table
 
 
 # ---------------------------------------------------------------- tables
@@ -351,21 +387,163 @@ def sort_order(table: pa.Table, name: str) -> pa.Array:
     return pc.sort_indices(keyed, sort_keys=keys)
 
 
-def finish_table(table: pa.Table, name: str, columns: list[str]) -> pa.Table:
-    """Declared columns and stable types (all in Arrow); row order comes from `sort_order`."""
-    return normalize_arrow(table, name, columns)
+def _castable(text: pa.ChunkedArray, target: pa.DataType) -> bool:
+    """Whether every filled cell converts to `target` ('' counts as missing)."""
+    filled = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    try:
+        pc.cast(filled, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return False
+    return True
 
 
-def validate_mention_table(mentions: pa.Table) -> None:
-    """`schema.validate_mentions` on the columns it checks (the text columns stay in Arrow)."""
-    checked = ["start", "end", "low", "best", "high", "category", "victim", "qualifier", "scope"]
-    frame = arrow_to_pandas(mentions.select(checked))
+def _typed(text: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
+    """Text cells as `target` ('' missing), the typing `helpers.io.normalize_arrow` gives."""
+    if target == pa.string():
+        return text
+    return pc.cast(pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text), target)
+
+
+class SpilledTable:
+    """A result table kept on disk in parts: declared columns, stable types, sorted batches.
+
+    Types follow `helpers.io.normalize_arrow` over the whole column (int64 if every part's
+    cells are whole numbers, float64 if numbers, else text); a cast is cell by cell, so
+    checking part by part gives the same answer without loading the column at once.
+    """
+
+    def __init__(self, buffer: RowBuffer, declared: list[str]) -> None:
+        buffer.flush()
+        self.name, self.parts = buffer.name, list(buffer.parts)
+        self.starts = np.cumsum([0, *buffer.part_sizes])
+        self.num_rows = int(self.starts[-1])
+        self.names = declared + [c for c in buffer.columns if c not in declared]
+        numeric = NUMERIC_COLUMNS.get(self.name, ())
+        self.types = {c: self._column_type(c) if c in numeric else pa.string() for c in self.names}
+
+    def _column_type(self, column: str) -> pa.DataType:
+        fits = {pa.int64(): True, pa.float64(): True}
+        for part in range(len(self.parts)):
+            text = self._text(part, [column])[column]
+            fits = {target: ok and _castable(text, target) for target, ok in fits.items()}
+        return next((target for target, ok in fits.items() if ok), pa.string())
+
+    def _text(self, part: int, columns: list[str], groups: list[int] | None = None) -> pa.Table:
+        """Columns of one part (or of some of its row groups) as text, '' where missing."""
+        file = pq.ParquetFile(self.parts[part])
+        stored = [c for c in columns if c in file.schema_arrow.names]
+        if groups is None:
+            rows, raw = file.metadata.num_rows, file.read(columns=stored)
+        else:
+            rows = sum(file.metadata.row_group(g).num_rows for g in groups)
+            raw = file.read_row_groups(groups, columns=stored)
+        blank = pa.chunked_array([pa.array([""] * rows, pa.string())])
+        arrays = [pc.fill_null(raw[c], "") if c in stored else blank for c in columns]
+        return pa.table(arrays, names=columns)
+
+    def read(self, part: int, columns: list[str], groups: list[int] | None = None) -> pa.Table:
+        """Columns of one part with their table-wide types."""
+        text = self._text(part, columns, groups)
+        return pa.table([_typed(text[c], self.types[c]) for c in columns], names=columns)
+
+    def column_table(self, columns: list[str]) -> pa.Table:
+        """Some columns of all rows in input order (sort keys, the linker's fields)."""
+        pieces = [self.read(part, columns) for part in range(len(self.parts))]
+        if not pieces:
+            return pa.schema([(c, self.types[c]) for c in columns]).empty_table()
+        return pa.concat_tables(pieces)
+
+    def order(self) -> pa.Array:
+        """Row indices in output order (`sort_order` on the key columns only)."""
+        keys = [c for c in SORT_KEYS[self.name] + [ID_COLUMN.get(self.name, "")] if c in self.types]
+        return sort_order(self.column_table(keys), self.name)
+
+    def _take_from_part(self, part: int, local: np.ndarray) -> pa.Table:
+        """Rows `local` of one part, reading only the row groups that hold them."""
+        metadata = pq.ParquetFile(self.parts[part]).metadata
+        sizes = [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)]
+        group_starts = np.cumsum([0, *sizes])
+        group_of = np.searchsorted(group_starts, local, side="right") - 1
+        groups = np.unique(group_of)
+        read_starts = np.cumsum([0, *[sizes[g] for g in groups]])[:-1]
+        shift = dict(
+            zip(groups.tolist(), (read_starts - group_starts[groups]).tolist(), strict=True)
+        )
+        positions = local + np.array([shift[g] for g in group_of.tolist()], dtype=np.int64)
+        return self.read(part, self.names, groups.tolist()).take(pa.array(positions))
+
+    def gather(self, indices: np.ndarray) -> pa.Table:
+        """The rows at global `indices` (input-order numbers), in that order, one chunk each."""
+        part_of = np.searchsorted(self.starts, indices, side="right") - 1
+        pieces, slots = [], []
+        for part in np.unique(part_of).tolist():
+            where = np.nonzero(part_of == part)[0]
+            pieces.append(self._take_from_part(part, indices[where] - self.starts[part]))
+            slots.append(where)
+        inverse = np.empty(len(indices), dtype=np.int64)
+        inverse[np.concatenate(slots)] = np.arange(len(indices))
+        return pa.concat_tables(pieces).take(pa.array(inverse)).combine_chunks()
+
+    def batches(self, order: pa.Array) -> Iterator[tuple[int, pa.Table]]:
+        """(offset, rows) in output order, `helpers.io.CSV_BATCH_ROWS` rows at a time."""
+        indices = order.to_numpy().astype(np.int64)
+        step = table_io.CSV_BATCH_ROWS
+        for offset in range(0, self.num_rows, step):
+            yield offset, self.gather(indices[offset : offset + step])
+
+    def schema(self) -> pa.Schema:
+        """The output schema (declared columns first, then extra ones; stable types)."""
+        return pa.schema([(c, self.types[c]) for c in self.names])
+
+
+def validate_mention_table(mentions: SpilledTable) -> None:
+    """`schema.validate_mentions` on the columns it checks, codes dictionary-encoded."""
+    codes = ("category", "victim", "qualifier", "scope")
+    checked = ["start", "end", "low", "best", "high", *codes]
+    table = mentions.column_table(checked)
+    for column in codes:
+        text = table[column]
+        blank = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+        table = table.set_column(checked.index(column), column, blank.dictionary_encode())
+    frame = arrow_to_pandas(table)
+    placeholder = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [""])
     for column in MENTION_COLUMNS:
         if column not in frame.columns:
-            frame[column] = ""
-    for column in ("category", "victim", "qualifier", "scope"):
-        frame[column] = frame[column].replace("", None)
+            frame[column] = placeholder
     validate_mentions(frame)
+
+
+def write_sorted(
+    table: SpilledTable,
+    out_dir: Path,
+    order: pa.Array,
+    replaced: dict[str, pa.Array] | None = None,
+) -> tuple[Path, Path]:
+    """Write CSV and parquet in one pass over sorted batches; same bytes as
+    `helpers.io.write_arrow_csv` / `write_arrow_parquet` on the whole table in `order`.
+
+    `replaced` holds whole columns already in output order (the linker's event ids).
+    """
+    schema = table.schema()
+    csv_path, parquet_path = out_dir / f"{table.name}.csv", out_dir / f"{table.name}.parquet"
+    parquet_schema = with_pandas_metadata(schema.empty_table()).schema
+    with (
+        atomic_open(csv_path, "w") as csv_handle,
+        atomic_open(parquet_path, "wb") as parquet_handle,
+        pq.ParquetWriter(parquet_handle, parquet_schema, compression="zstd") as writer,
+    ):
+        if table.num_rows == 0:
+            header = schema.empty_table().to_pandas()
+            header.to_csv(csv_handle, index=False, lineterminator="\n")
+        for offset, batch in table.batches(order):
+            for column, values in (replaced or {}).items():
+                index = batch.schema.get_field_index(column)
+                batch = batch.set_column(index, column, values.slice(offset, batch.num_rows))
+            frame = batch.to_pandas(types_mapper=pandas_type)
+            first = offset == 0
+            frame.to_csv(csv_handle, index=False, header=first, lineterminator="\n", na_rep="")
+            writer.write_table(batch.replace_schema_metadata(parquet_schema.metadata))
+    return csv_path, parquet_path
 
 
 def link_incidents(incidents: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -420,14 +598,16 @@ def _reason_kind(reason: str) -> str:
 
 
 class _Collector:
-    """Main-process bookkeeping of results, in input order."""
+    """Main-process bookkeeping of results, in input order; rows go to parts on disk."""
 
-    def __init__(self, progress: bool) -> None:
+    def __init__(self, progress: bool, folder: SpillFolder, part_rows: int) -> None:
         from tqdm import tqdm
 
         self.result = ExtractResult()
-        self.mentions, self.incidents = RowBuffer(), RowBuffer()
-        self.documents, self.skipped = RowBuffer(), RowBuffer()
+        self.mentions = RowBuffer(folder, "mentions", part_rows)
+        self.incidents = RowBuffer(folder, "incidents", part_rows)
+        self.documents = RowBuffer(folder, "documents", part_rows)
+        self.skipped = RowBuffer(folder, "skipped", part_rows)
         disable = not progress or not sys.stderr.isatty()
         self.bar = tqdm(unit="doc", file=sys.stderr, disable=disable, mininterval=0.5)
 
@@ -468,32 +648,41 @@ def extract(
     max_chars: int | None = MAX_CHARS,
     doc_timeout: float | None = DOC_TIMEOUT,
     dask_processes: bool = True,
+    part_rows: int = ROWS_PER_PART,
 ) -> ExtractResult:
     """Read `corpus`, run the pipeline on every document and write the tables to `out_dir`.
 
+    Result rows are spilled to parts in a hidden folder inside `out_dir` (every `part_rows`
+    rows), so memory does not grow with the corpus; the folder is removed at the end.
     Raises `CorpusError` for usage problems; problems with single inputs end up in skipped.csv.
     """
     items = iter_corpus(corpus, fmt=fmt, columns=columns, metadata=metadata)
-    collector = _Collector(progress)
+    folder = SpillFolder(Path(out_dir))
+    collector = _Collector(progress, folder, part_rows)
     started = time.perf_counter()
     try:
-        chunks = chunk_documents(items, collector.skip, chunk_docs=chunk_docs, max_chars=max_chars)
-        first = next(chunks, None)
-        second = next(chunks, None) if first is not None else None
-        if second is None:  # a single chunk is not worth starting workers for
-            engine, workers = "local", 1
-        queued = (c for c in (first, second) if c is not None)
-        all_chunks = _chain(queued, chunks)
-        with open_executor(engine, workers, scheduler, dask_processes) as executor:
-            for docs, outcomes in ordered_results(
-                executor, all_chunks, 2 * workers + 1, doc_timeout
-            ):
-                for doc, outcome in zip(docs, outcomes, strict=True):
-                    collector.add(doc, outcome)
+        try:
+            chunks = chunk_documents(
+                items, collector.skip, chunk_docs=chunk_docs, max_chars=max_chars
+            )
+            first = next(chunks, None)
+            second = next(chunks, None) if first is not None else None
+            if second is None:  # a single chunk is not worth starting workers for
+                engine, workers = "local", 1
+            queued = (c for c in (first, second) if c is not None)
+            all_chunks = _chain(queued, chunks)
+            with open_executor(engine, workers, scheduler, dask_processes) as executor:
+                for docs, outcomes in ordered_results(
+                    executor, all_chunks, 2 * workers + 1, doc_timeout
+                ):
+                    for doc, outcome in zip(docs, outcomes, strict=True):
+                        collector.add(doc, outcome)
+        finally:
+            collector.bar.close()
+        collector.result.seconds["extract"] = time.perf_counter() - started
+        return _write_outputs(collector, Path(out_dir))
     finally:
-        collector.bar.close()
-    collector.result.seconds["extract"] = time.perf_counter() - started
-    return _write_outputs(collector, Path(out_dir))
+        folder.remove()
 
 
 def _chain(*parts: Iterable[list[Document]]) -> Iterator[list[Document]]:
@@ -501,33 +690,49 @@ def _chain(*parts: Iterable[list[Document]]) -> Iterator[list[Document]]:
         yield from part
 
 
-def _linked(incidents: pa.Table, documents: pa.Table) -> pa.Table:
-    """Incidents after cross-document linking, back in Arrow with declared columns."""
-    ordered = incidents.take(sort_order(incidents, "incidents"))
-    linked = link_incidents(arrow_to_pandas(ordered), arrow_to_pandas(documents))
-    return finish_table(pandas_to_arrow(linked), "incidents", INCIDENT_COLUMNS)
+# Fields `helpers.dedup.link_across_documents` compares; the rest of an incident stays on disk.
+LINK_COLUMNS = ["doc", "incident", "sub_event_type", "actor1", "actor2", "place", "governorate"]
+LINK_COLUMNS += ["date", "date_precision", "latitude", "longitude"]
+LINKED_COLUMNS = ("event", "link_reason")
+
+
+def _link_input(incidents: SpilledTable, order: pa.Array) -> pd.DataFrame:
+    """The linker's fields of every incident, in output order; repeated text as categories."""
+    fields = incidents.column_table(LINK_COLUMNS).take(order)
+    numeric = NUMERIC_COLUMNS["incidents"]
+    for index, column in enumerate(LINK_COLUMNS):
+        if column not in numeric:
+            fields = fields.set_column(index, column, fields[column].dictionary_encode())
+    return arrow_to_pandas(fields)
+
+
+def _linked_columns(incidents: SpilledTable, documents: SpilledTable, order: pa.Array) -> dict:
+    """`event` and `link_reason` from the cross-document linker, as text in output order."""
+    published = arrow_to_pandas(documents.column_table(["doc", "published"]))
+    linked = link_incidents(_link_input(incidents, order), published)
+    return {c: pa.array(as_text(linked[c]), pa.string()) for c in LINKED_COLUMNS if c in linked}
 
 
 def _write_outputs(collector: _Collector, out_dir: Path) -> ExtractResult:
     result = collector.result
-    documents = finish_table(collector.documents.arrow(), "documents", DOCUMENT_COLUMNS)
-    mentions = finish_table(collector.mentions.arrow(), "mentions", MENTION_COLUMNS)
-    validate_mention_table(mentions)
-    incidents = finish_table(collector.incidents.arrow(), "incidents", INCIDENT_COLUMNS)
+    buffers = {"mentions": collector.mentions, "incidents": collector.incidents}
+    buffers.update(documents=collector.documents, skipped=collector.skipped)
+    declared = {"mentions": MENTION_COLUMNS, "incidents": INCIDENT_COLUMNS}
+    declared.update(documents=DOCUMENT_COLUMNS, skipped=SKIPPED_COLUMNS)
+    tables = {name: SpilledTable(buffers[name], declared[name]) for name in buffers}
+    validate_mention_table(tables["mentions"])
     started = time.perf_counter()
-    incidents = _linked(incidents, documents)
+    orders = {name: table.order() for name, table in tables.items()}
+    replaced = {
+        "incidents": _linked_columns(tables["incidents"], tables["documents"], orders["incidents"])
+    }
     result.seconds["link"] = time.perf_counter() - started
     started = time.perf_counter()
-    skipped = finish_table(collector.skipped.arrow(), "skipped", SKIPPED_COLUMNS)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tables = {"mentions": mentions, "incidents": incidents}
-    tables.update(documents=documents, skipped=skipped)
     for name, table in tables.items():
-        order = sort_order(table, name)
-        csv_path, parquet_path = out_dir / f"{name}.csv", out_dir / f"{name}.parquet"
-        result.paths[f"{name}.csv"] = write_arrow_csv(table, csv_path, order)
-        result.paths[f"{name}.parquet"] = write_arrow_parquet(table, parquet_path, order)
-    result.mentions, result.incidents = len(mentions), len(incidents)
+        csv_path, parquet_path = write_sorted(table, out_dir, orders[name], replaced.get(name))
+        result.paths[f"{name}.csv"], result.paths[f"{name}.parquet"] = csv_path, parquet_path
+    result.mentions, result.incidents = tables["mentions"].num_rows, tables["incidents"].num_rows
     result.seconds["write"] = time.perf_counter() - started
     return result
 

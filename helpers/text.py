@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Removed: Arabic diacritics (harakat, shadda, sukun, superscript alef), tatweel, and
 # zero-width/bidi control characters that scraped pages are full of, and the 'ـ.ـ' that
@@ -86,8 +87,14 @@ class NormText:
         return self.to_original(start), self.to_original(end)
 
 
+@lru_cache(maxsize=4)
 def normalize(text: str) -> NormText:
-    """Normalise `text` for matching; see `NormText`."""
+    """Normalise `text` for matching; see `NormText`.
+
+    The casualty and incident stages both normalise the same document one after the other;
+    the last few results are kept so the second stage gets the first one's copy. Callers read
+    a `NormText` and never change it.
+    """
     return NormText(text)
 
 
@@ -200,8 +207,15 @@ _PROCLITICS = (
 def stems(word: str) -> list[str]:
     """The word and its forms without proclitics (و ف ب ل ك ال), longest stem first.
 
-    A light morphological step so lexicons list bare forms: وبمقتل -> بمقتل, مقتل.
+    A light morphological step so lexicons list bare forms: وبمقتل -> بمقتل, مقتل. Words
+    repeat across a corpus, so each distinct word is split once (a fresh list per call, so a
+    caller cannot change the cached answer).
     """
+    return list(_stems(word))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
     out = [word]
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -211,5 +225,4 @@ def stems(word: str) -> list[str]:
                 out.append(rest)
             else:
                 out.append(rest)
-    seen: set[str] = set()
-    return [w for w in out if not (w in seen or seen.add(w))]
+    return tuple(dict.fromkeys(out))

@@ -21,6 +21,7 @@ import random
 import re
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -233,6 +234,22 @@ def bench(size: int, workers: int, root: Path, sample: int) -> None:
     corpus.unlink()
 
 
+def run_separately(sizes: list[int], args: argparse.Namespace) -> int:
+    """Run each size in its own process, so no size's peak RSS includes another's leftovers.
+
+    Pool workers are forked from this process: after a smaller run (and its single-core
+    ratio, which loads every lexicon here) their RSS would count pages inherited from it.
+    """
+    options = ["--workers", str(args.workers), "--sample", str(args.sample)]
+    options += ["--extractor", args.extractor] + (["--tmp", args.tmp] if args.tmp else [])
+    for size in sizes:
+        command = [sys.executable, __file__, "--sizes", str(size), *options]
+        code = subprocess.run(command, check=False).returncode
+        if code:
+            return code
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
@@ -247,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tmp", help="folder for the generated corpora (default: system temp)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if len(sizes) > 1:  # one fresh process per size (see `run_separately`)
+        return run_separately(sizes, args)
     if args.extractor == "stub":  # workers are forked, so they inherit the stand-in
         pipeline.process_document = regex_stub
     print(f"extractor {args.extractor}, workers {args.workers}, sizes {sizes}", flush=True)

@@ -228,3 +228,38 @@ def test_numeric_columns_keep_text_when_a_value_is_not_a_number():
     column = pd.Series([1, "", "dozens"])
     assert io.numeric_or_text(column).tolist() == ["1", "", "dozens"]
     assert str(io.numeric_or_text(pd.Series([1.5, None])).dtype) == "Float64"
+
+
+def test_spilled_parts_give_the_same_bytes_and_are_removed(tmp_path, fake_extractor, monkeypatch):
+    from helpers import runner
+
+    corpus = make_corpus(tmp_path / "c", count=40, seed=3)
+    monkeypatch.setattr(io, "CSV_BATCH_ROWS", 7)  # several sorted batches per table
+    extract(corpus, tmp_path / "whole", workers=1, part_rows=10**6)
+    parts_seen = []
+    remove = runner.SpillFolder.remove
+
+    def count_then_remove(folder):
+        parts_seen.append(len(list(folder.path.glob("*.parquet"))))
+        remove(folder)
+
+    monkeypatch.setattr(runner.SpillFolder, "remove", count_then_remove)
+    extract(corpus, tmp_path / "parts", workers=2, chunk_docs=3, part_rows=5)
+    assert parts_seen[0] > 8  # mentions, incidents, documents and skipped came in many parts
+    assert read_all(tmp_path / "whole") == read_all(tmp_path / "parts")
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == sorted(OUTPUTS)
+
+
+def test_a_schema_error_writes_nothing_and_leaves_no_parts(tmp_path, fake_extractor, monkeypatch):
+    from helpers import runner
+
+    monkeypatch.setattr(runner, "validate_mentions", _reject)
+    with pytest.raises(runner.SchemaError, match="rejected"):
+        extract(make_corpus(tmp_path / "c", count=6), tmp_path / "out", part_rows=3)
+    assert list((tmp_path / "out").iterdir()) == []  # parts were written, then removed
+
+
+def _reject(frame):
+    from helpers.schema import SchemaError
+
+    raise SchemaError(f"rejected {len(frame)} rows")

@@ -1,0 +1,26 @@
+"""Text normalisation helpers: cached look-ups must behave like fresh computations."""
+
+from __future__ import annotations
+
+from helpers.text import NormText, normalize, stems
+
+
+def test_stems_strip_proclitics_word_first():
+    assert stems("وبمقتل")[0] == "وبمقتل"
+    assert set(stems("وبمقتل")) == {"وبمقتل", "بمقتل", "مقتل"}
+    assert stems("للجرحى")[:3] == ["للجرحى", "لجرحى", "جرحى"]
+
+
+def test_stems_answer_cannot_be_changed_by_a_caller():
+    first = stems("والقتلى")
+    first.append("خطأ")
+    assert "خطأ" not in stems("والقتلى")
+
+
+def test_normalize_maps_offsets_back_like_a_fresh_copy():
+    text = "قُتِلَ ٣ مدنيين في إدلب"
+    cached, fresh = normalize(text), NormText(text)
+    assert cached.text == fresh.text == "قتل 3 مدنيين في ادلب"
+    start = cached.text.index("3")
+    assert cached.span(start, start + 1) == fresh.span(start, start + 1)
+    assert text[slice(*cached.span(start, start + 1))] == "٣"
