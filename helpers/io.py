@@ -18,7 +18,6 @@ from typing import IO
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 # Columns that hold numbers in the declared tables (per table, since e.g. `mentions` is a count
@@ -180,35 +179,6 @@ def write_parquet(df: pd.DataFrame, path: str | os.PathLike) -> Path:
 # ---------------------------------------------------------------- Arrow tables (large runs)
 
 
-def _numeric_or_text_arrow(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    """Arrow version of `numeric_or_text` for a string column: int64, float64 or unchanged."""
-    filled = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
-    for target in (pa.int64(), pa.float64()):
-        try:
-            return pc.cast(filled, target)
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            continue
-    return column
-
-
-def normalize_arrow(table: pa.Table, name: str, columns: list[str]) -> pa.Table:
-    """Declared columns first (missing ones empty), numbers typed, text with '' for missing.
-
-    The same rules as `normalize_table`, computed column-wise in Arrow so a run with
-    hundreds of thousands of rows never materialises them as Python objects.
-    """
-    numeric = set(NUMERIC_COLUMNS.get(name, ()))
-    names = columns + [c for c in table.column_names if c not in columns]
-    arrays = []
-    for column in names:
-        if column in table.column_names:
-            text = pc.fill_null(pc.cast(table[column], pa.string()), "")
-        else:
-            text = pa.chunked_array([pa.array([""] * table.num_rows, pa.string())])
-        arrays.append(_numeric_or_text_arrow(text) if column in numeric else text)
-    return pa.table(arrays, names=names)
-
-
 def pandas_type(arrow_type: pa.DataType) -> object:
     """Nullable pandas dtype for an Arrow type (Int64, Float64, string), else pandas' default."""
     name = PANDAS_DTYPES.get(arrow_type)
@@ -220,11 +190,6 @@ def arrow_to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=pandas_type)
 
 
-def pandas_to_arrow(df: pd.DataFrame) -> pa.Table:
-    """A DataFrame of any cell types as an all-text Arrow table, one column at a time."""
-    return pa.table({str(c): pa.array(as_text(df[c]), pa.string()) for c in df.columns})
-
-
 def with_pandas_metadata(table: pa.Table) -> pa.Table:
     """Attach pandas dtypes (Int64, Float64, string) so `pd.read_parquet` restores them."""
     empty = pd.DataFrame(
@@ -232,42 +197,3 @@ def with_pandas_metadata(table: pa.Table) -> pa.Table:
     )
     metadata = pa.Schema.from_pandas(empty, preserve_index=False).metadata
     return table.replace_schema_metadata(metadata)
-
-
-def _batches(table: pa.Table, order: pa.Array | None) -> Iterator[pa.Table]:
-    """The rows of `table` in `order` (default: as stored), a bounded batch at a time.
-
-    Taking rows batch by batch avoids a sorted copy of a large table in memory.
-    """
-    for offset in range(0, table.num_rows, CSV_BATCH_ROWS):
-        if order is None:
-            yield table.slice(offset, CSV_BATCH_ROWS)
-        else:
-            yield table.take(order.slice(offset, CSV_BATCH_ROWS))
-
-
-def write_arrow_parquet(
-    table: pa.Table, path: str | os.PathLike, order: pa.Array | None = None
-) -> Path:
-    """Write an Arrow table (rows in `order`) as parquet with fixed options, atomically."""
-    table = with_pandas_metadata(table)
-    with (
-        atomic_open(path, "wb") as handle,
-        pq.ParquetWriter(handle, table.schema, compression="zstd") as writer,
-    ):
-        for batch in _batches(table, order):
-            writer.write_table(batch)
-    return Path(path)
-
-
-def write_arrow_csv(
-    table: pa.Table, path: str | os.PathLike, order: pa.Array | None = None
-) -> Path:
-    """Write an Arrow table (rows in `order`) as CSV in batches, same format as `write_csv`."""
-    with atomic_open(path, "w") as handle:
-        if table.num_rows == 0:
-            table.schema.empty_table().to_pandas().to_csv(handle, index=False, lineterminator="\n")
-        for number, batch in enumerate(_batches(table, order)):
-            frame = batch.to_pandas(types_mapper=pandas_type)
-            frame.to_csv(handle, index=False, header=number == 0, lineterminator="\n", na_rep="")
-    return Path(path)

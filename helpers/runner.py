@@ -398,7 +398,7 @@ def _castable(text: pa.ChunkedArray, target: pa.DataType) -> bool:
 
 
 def _typed(text: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
-    """Text cells as `target` ('' missing), the typing `helpers.io.normalize_arrow` gives."""
+    """Text cells as `target` ('' missing), as `helpers.io.normalize_table` types them."""
     if target == pa.string():
         return text
     return pc.cast(pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text), target)
@@ -407,7 +407,7 @@ def _typed(text: pa.ChunkedArray, target: pa.DataType) -> pa.ChunkedArray:
 class SpilledTable:
     """A result table kept on disk in parts: declared columns, stable types, sorted batches.
 
-    Types follow `helpers.io.normalize_arrow` over the whole column (int64 if every part's
+    Types follow `helpers.io.normalize_table` over the whole column (int64 if every part's
     cells are whole numbers, float64 if numbers, else text); a cast is cell by cell, so
     checking part by part gives the same answer without loading the column at once.
     """
@@ -520,7 +520,7 @@ def write_sorted(
     replaced: dict[str, pa.Array] | None = None,
 ) -> tuple[Path, Path]:
     """Write CSV and parquet in one pass over sorted batches; same bytes as
-    `helpers.io.write_arrow_csv` / `write_arrow_parquet` on the whole table in `order`.
+    `helpers.io.write_csv` / `write_parquet` on the whole table in `order`.
 
     `replaced` holds whole columns already in output order (the linker's event ids).
     """
