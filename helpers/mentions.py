@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -145,6 +146,12 @@ def _verb_with_object(word: str) -> tuple[str, object] | None:
             if hit:
                 return hit
     return None
+
+
+@lru_cache(maxsize=100_000)
+def _object_form_only(word: str) -> bool:
+    """A trigger only as verb + object pronoun ('قتلها'), not as a word of its own."""
+    return _lookup(lexicon().trigger_word, word) is None and _verb_with_object(word) is not None
 
 
 def _in(words: frozenset[str], word: str) -> bool:
@@ -330,26 +337,33 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
 _POSSESSIVE = ("هما", "هم", "هن", "ها", "ه")
 
 
+def _possessive_stems(word: str) -> Iterator[str]:
+    """The noun under a possessive suffix ('عناصرها' -> 'عناصر'), and its spelling before the
+    suffix repaired where Arabic changes it: والدتهما -> والده, أبناؤها -> ابناء."""
+    for suffix in _POSSESSIVE:
+        stem = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        yield stem
+        if stem.endswith("ت"):
+            yield stem[:-1] + "ه"
+        elif stem.endswith(("ؤ", "ئ")):
+            yield stem[:-1] + "ء"
+
+
 def _person_count(word: str) -> tuple[str, int | None] | None:
     """(kind, head count) of a person noun, possessive suffix allowed: 'زوجته' 1,
     'طفليها' / 'طفلاه' 2 (dual before a suffix), 'أطفالها' None (a plural: count not said)."""
     person = lexicon().person
     hit = _lookup(person, word)
-    if hit is None:
-        for suffix in _POSSESSIVE:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 3:
-                if stem.endswith("ت"):  # والدة+هما is written والدتهما
-                    stem = stem[:-1] + "ه"
-                if stem.endswith(("ؤ", "ئ")):  # أبناء+ها is written أبناؤها / أبنائها
-                    stem = stem[:-1] + "ء"
-                if stem[-1] in "يا":  # طفلي+ها, طفلا+ه: a dual's construct form
-                    single = _lookup(person, stem[:-1])
-                    if single and single[1][1] == "singular":
-                        return single[1][0], 2
-                hit = _lookup(person, stem)
-                if hit:
-                    break
+    for stem in () if hit else _possessive_stems(word):
+        if stem[-1] in "يا":  # طفلي+ها, طفلا+ه: a dual's construct form
+            single = _lookup(person, stem[:-1])
+            if single and single[1][1] == "singular":
+                return single[1][0], 2
+        hit = _lookup(person, stem)
+        if hit:
+            break
     if hit is None:
         return None
     kind, number = hit[1]
@@ -664,11 +678,10 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
             dual=number == "dual",
             possessive=own,
         )
-    for suffix in ("هما", "هم", "ها", "ه"):  # 'أفراده', 'عناصرها': their own people
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            hit = _lookup(lex.person, word[: -len(suffix)])
-            if hit:
-                return Counted(hit[1][0], end=at, noun=word, possessive=True)
+    for stem in _possessive_stems(word):  # 'أفراده', 'عناصرها': their own people
+        hit = _lookup(lex.person, stem)
+        if hit:
+            return Counted(hit[1][0], end=at, noun=word, possessive=True)
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)
@@ -834,11 +847,11 @@ def _figure_from_quantity(
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not category and subset:
         category = done[-1].category
-    if not category and counted.kind and _between_after(sent, max(q.end, counted.end)):
+    between_end = _between_after(sent, max(q.end, counted.end))
+    if not category and counted.kind and between_end:
         category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
     if not category:
         return None
-    between_end = _between_after(sent, max(q.end, counted.end))
     if between_end:
         category = COMBINED
     if trig is not None:
@@ -951,12 +964,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if not free(t.start, t.end) or _negated(sent, i):
             continue
         makers = []
-        if (
-            t.trigger
-            and i not in used
-            and _verb_with_object(t.word)
-            and not _in(lexicon().trigger_word.keys(), t.word)
-        ):
+        if t.trigger and i not in used and _object_form_only(t.word):
             makers.append(_suffixed_one)  # 'قتلها قناص': the noun after is the killer
         elif t.trigger and i not in used:
             makers += [_after_trigger, _suffixed_one, _named_after_trigger]
