@@ -157,10 +157,15 @@ def normalize_table(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return out
 
 
+# The one output format, for whole tables here and for the runner's batch-by-batch writer.
+CSV_OPTIONS = {"index": False, "lineterminator": "\n", "na_rep": ""}
+PARQUET_OPTIONS = {"compression": "zstd", "write_statistics": True}
+
+
 def write_csv(df: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write `df` as UTF-8 CSV (no index, '\\n' line ends, empty for missing), atomically."""
     with atomic_open(path, "w") as handle:
-        df.to_csv(handle, index=False, lineterminator="\n", na_rep="")
+        df.to_csv(handle, **CSV_OPTIONS)
     return Path(path)
 
 
@@ -172,7 +177,7 @@ def write_parquet(df: pd.DataFrame, path: str | os.PathLike) -> Path:
     """
     table = pa.Table.from_pandas(df, preserve_index=False)
     with atomic_open(path, "wb") as handle:
-        pq.write_table(table, handle, compression="zstd", write_statistics=True)
+        pq.write_table(table, handle, **PARQUET_OPTIONS)
     return Path(path)
 
 

@@ -530,18 +530,18 @@ def write_sorted(
     with (
         atomic_open(csv_path, "w") as csv_handle,
         atomic_open(parquet_path, "wb") as parquet_handle,
-        pq.ParquetWriter(parquet_handle, parquet_schema, compression="zstd") as writer,
+        pq.ParquetWriter(parquet_handle, parquet_schema, **table_io.PARQUET_OPTIONS) as writer,
     ):
         if table.num_rows == 0:
             header = schema.empty_table().to_pandas()
-            header.to_csv(csv_handle, index=False, lineterminator="\n")
+            header.to_csv(csv_handle, **table_io.CSV_OPTIONS)
         for offset, batch in table.batches(order):
             for column, values in (replaced or {}).items():
                 index = batch.schema.get_field_index(column)
                 batch = batch.set_column(index, column, values.slice(offset, batch.num_rows))
             frame = batch.to_pandas(types_mapper=pandas_type)
             first = offset == 0
-            frame.to_csv(csv_handle, index=False, header=first, lineterminator="\n", na_rep="")
+            frame.to_csv(csv_handle, header=first, **table_io.CSV_OPTIONS)
             writer.write_table(batch.replace_schema_metadata(parquet_schema.metadata))
     return csv_path, parquet_path
 
