@@ -322,6 +322,8 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     for q in sent.quantities:
         if q.kind == "vague" and _others_after_number(q, sent, last_numeric_end):
             continue
+        if q.kind == "vague" and out and _others_after_number(q, sent, out[-1].end):
+            continue  # '5 أطفال آخرين': 'others' is the figure's adjective
         f = _figure_from_quantity(q, sent, out, used_triggers)
         if f is not None:
             out.append(f)
@@ -446,6 +448,10 @@ def _next_conjunct(sent: Sentence, end: int) -> int | None:
     k = sent.index_at(end)
     if k >= len(toks) or sent.norm[end : toks[k].start].strip():
         return None
+    if toks[k].word in lexicon().others and k + 1 < len(toks):  # '5 أطفال آخرين ووالدتهم'
+        if sent.norm[toks[k].end : toks[k + 1].start].strip():
+            return None
+        k += 1
     if k + 1 < len(toks) and toks[k].word in ("من", "في") and toks[k + 1].actor:
         k += 1
         while k < len(toks) and toks[k].actor:
@@ -511,6 +517,9 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
     """Only 'و' (as a word or glued to the next number) between two figures."""
     gap = norm[a:b].strip(" ،,")
+    first, _, rest = gap.partition(" ")
+    if first in lexicon().others:  # '5 أطفال آخرين ووالدتهم'
+        gap = rest.strip()
     return gap == "و" or (gap == "" and norm[b : b + 1] == "و")
 
 
@@ -834,14 +843,18 @@ def _figure_from_quantity(
         category = counted.category
         if trig and trig[1] == COMBINED:
             category = COMBINED
-    elif trig is not None and (counted.kind or referent or sent.index_at(q.start) - trig[0] <= 2):
+    elif trig is not None and (
+        counted.kind or referent or sent.index_at(q.start) - trig[0] <= 2 or _count_of(sent, trig[0])
+    ):
         category = trig[1]
+    bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q.start)
+    subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
+    if category or bracketed:
+        pass  # a breakdown in brackets takes the category of the figure it breaks down
     elif counted.kind in ("civilian", "combatant", "actor", "others", "pronoun"):
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
         if after is not None:
             trig, category = after, after[1]
-    bracketed = bool(done) and sent.norm[done[-1].end : q.start].strip() == "("
-    subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
     if not subset and done and done[-1].extras.get("subset_local"):
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
@@ -883,6 +896,20 @@ def _figure_from_quantity(
     if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
         f.unit = "families"
     return f
+
+
+def _count_of(sent: Sentence, k: int) -> bool:
+    """Token k is a casualty noun counted by عدد/حصيلة: 'عدد الشهداء ارتفع إلى 5'."""
+    return bool(sent.toks[k].casualty) and k > 0 and sent.toks[k - 1].word.startswith(("عدد", "حصيله"))
+
+
+def _in_bracket_after(norm: str, fig_end: int, pos: int) -> bool:
+    """`pos` is inside a bracket opened right after a figure, or a few words later: '5 مدنيين
+    من عائلة واحدة (رجل وزوجته و3 من أطفالهما)' is a breakdown of the 5."""
+    opened = norm.rfind("(", fig_end, pos)
+    if opened < 0 or ")" in norm[opened:pos]:
+        return False
+    return len(norm[fig_end:opened].split()) <= 4 and not any(c in norm[fig_end:opened] for c in ".،,؛")
 
 
 def _noun_before(

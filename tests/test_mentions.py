@@ -359,3 +359,23 @@ def test_dual_then_verb_then_injured_verb_are_two_figures(text, killed, injured)
     rows = [r for r in mentions(text) if not r["relation"]]
     got = {(r["category"], r["best"], r["victim"]) for r in rows}
     assert got == {("killed", killed, "CIVILIANS"), ("injured", injured, "CIVILIANS")}
+
+
+def test_bracketed_breakdown_a_few_words_after_the_figure_is_a_subset():
+    rows = mentions("قتل 6 مدنيين من أسرة واحدة (امرأة وزوجها و4 من أولادهما)، وجرح طفل آخر.")
+    counted = [(r["category"], r["best"]) for r in rows if not r["relation"]]
+    assert counted == [("killed", 6), ("injured", 1)]
+    part = [r for r in rows if r["relation"].startswith("subset_of:")]
+    assert [(p["category"], p["best"]) for p in part] == [("killed", 4)]
+
+
+def test_others_adjective_does_not_break_the_conjoined_people():
+    rows = mentions("وأدى القصف إلى جرح 4 أطفال آخرين ووالدهم.")
+    total = [r for r in rows if not r["relation"]]
+    assert [(r["category"], r["best"]) for r in total] == [("injured", 5)]
+    assert not any(r["qualifier"] == "vague" for r in rows)
+
+
+def test_count_of_casualty_noun_rising_to_a_number():
+    rows = mentions("وقال الطبيب إن عدد القتلى ارتفع إلى 7 والمصابين إلى 20.")
+    assert {(r["category"], r["best"]) for r in rows} == {("killed", 7), ("injured", 20)}
