@@ -847,7 +847,7 @@ def _figure_from_quantity(
         counted.kind or referent or sent.index_at(q.start) - trig[0] <= 2 or _count_of(sent, trig[0])
     ):
         category = trig[1]
-    bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q.start)
+    bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
     if category or bracketed:
         pass  # a breakdown in brackets takes the category of the figure it breaks down
@@ -903,11 +903,14 @@ def _count_of(sent: Sentence, k: int) -> bool:
     return bool(sent.toks[k].casualty) and k > 0 and sent.toks[k - 1].word.startswith(("عدد", "حصيله"))
 
 
-def _in_bracket_after(norm: str, fig_end: int, pos: int) -> bool:
-    """`pos` is inside a bracket opened right after a figure, or a few words later: '5 مدنيين
-    من عائلة واحدة (رجل وزوجته و3 من أطفالهما)' is a breakdown of the 5."""
-    opened = norm.rfind("(", fig_end, pos)
-    if opened < 0 or ")" in norm[opened:pos]:
+def _in_bracket_after(norm: str, fig_end: int, q: numbers.Quantity) -> bool:
+    """The number is inside a bracket opened right after a figure, or a few words later: '5
+    مدنيين من عائلة واحدة (رجل وزوجته و3 من أطفالهما)' is a breakdown of the 5. A number
+    alone in brackets ('وإصابة (7) آخرين') is just written that way."""
+    opened = norm.rfind("(", fig_end, q.start)
+    if opened < 0 or ")" in norm[opened : q.start]:
+        return False
+    if not norm[opened + 1 : q.start].strip() and norm[q.end :].lstrip().startswith(")"):
         return False
     return len(norm[fig_end:opened].split()) <= 4 and not any(c in norm[fig_end:opened] for c in ".،,؛")
 

@@ -379,3 +379,11 @@ def test_others_adjective_does_not_break_the_conjoined_people():
 def test_count_of_casualty_noun_rising_to_a_number():
     rows = mentions("وقال الطبيب إن عدد القتلى ارتفع إلى 7 والمصابين إلى 20.")
     assert {(r["category"], r["best"]) for r in rows} == {("killed", 7), ("injured", 20)}
+
+
+def test_number_alone_in_brackets_is_not_a_breakdown():
+    rows = mentions("ارتقاء (3) مدنيين وإصابة (7) أخرين نتيجة قصف على المدينة.")
+    assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
+        ("killed", 3, ""),
+        ("injured", 7, ""),
+    ]
