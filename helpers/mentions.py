@@ -786,7 +786,7 @@ def _subset_marker_before(sent: Sentence, pos: int) -> bool:
     """'من ضمنهم 3 انتحاريين': a part of the figure before, marker right before the number."""
     lo = sent.toks[max(0, sent.index_at(pos) - 3)].start if sent.toks else pos
     return any(
-        m.end() <= pos and not sent.norm[m.end() : pos].strip(" ،,\"'")
+        m.end() <= pos and not sent.norm[m.end() : pos].strip(" ،,:\"'")
         for m in lexicon().subset.finditer(sent.norm, lo, pos)
     )
 
@@ -872,7 +872,7 @@ def _figure_from_quantity(
             return None
         used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
-    tstart = min(tstart, anchor)
+    tstart = q.start if subset else min(tstart, anchor)  # a part's span starts at its number
     end = max(q.end, counted.end, between_end)
     f = Figure(
         start=min(tstart, q.start),
@@ -1527,8 +1527,9 @@ def _subsets(figs: list[Figure]) -> None:
         f.extras["parent"] = p
         f.relation = "subset_of"
         f.category, f.scope = p.category, p.scope
+        own = p.extras.setdefault("own_victim", p.victim)  # before a sibling made it MIXED
         if f.victim in ("UNKNOWN", ""):
-            f.victim = p.victim
+            f.victim = own
         if f.victim != p.victim and p.victim in ("CIVILIANS", "UNKNOWN"):
             p.victim = "MIXED"
         # A vague part, or a part counted in another unit (عائلتان among persons), adds no
@@ -1554,6 +1555,9 @@ def _aggregates(figs: list[Figure]) -> None:
             for b in parts:
                 if a is not b and a.victim != b.victim and a.best + b.best == f.best:
                     f.relation = f"aggregate_of:{a.mid}+{b.mid}"
+                    for part in (a, b):  # 'قتل 18، هم: 2 مدنيين و16 مسلحاً': parts count
+                        if part.relation == f"subset_of:{f.mid}":
+                            part.relation = ""
                     break
             if f.relation:
                 break

@@ -152,16 +152,19 @@ _SCALE_WORDS = {
     "الفا": (1000, ONE_SCALE),
     "الفان": (1000, DUAL_SCALE),
     "الفين": (1000, DUAL_SCALE),
+    "الفي": (1000, DUAL_SCALE),  # construct dual: 'ألفي شخص'
     "الاف": (1000, PLURAL_SCALE),
     "مليون": (10**6, ONE_SCALE),
     "مليونا": (10**6, ONE_SCALE),
     "مليونان": (10**6, DUAL_SCALE),
     "مليونين": (10**6, DUAL_SCALE),
+    "مليوني": (10**6, DUAL_SCALE),
     "ملايين": (10**6, PLURAL_SCALE),
     "مليار": (10**9, ONE_SCALE),
     "مليارا": (10**9, ONE_SCALE),
     "ملياران": (10**9, DUAL_SCALE),
     "مليارين": (10**9, DUAL_SCALE),
+    "ملياري": (10**9, DUAL_SCALE),
     "مليارات": (10**9, PLURAL_SCALE),
 }
 
@@ -179,7 +182,7 @@ def _number_base_words() -> dict[str, tuple[str, int]]:
         words[stem + "ين"] = (TENS, value)
     for form in _HUNDRED_WORDS:
         words[form] = (HUND, 100)
-    for form in ("مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا"):
+    for form in ("مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مائتا", "مئتي", "مائتي"):
         words[form] = (HUND, 200)
     for value, stem in _HUNDRED_STEMS.items():
         for hundred in _HUNDRED_WORDS:

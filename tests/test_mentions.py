@@ -387,3 +387,33 @@ def test_number_alone_in_brackets_is_not_a_breakdown():
         ("killed", 3, ""),
         ("injured", 7, ""),
     ]
+
+
+def test_breakdown_into_sides_after_colon_counts_the_parts():
+    rows = mentions("وبذلك يرتفع عدد ضحايا المعارك منذ بدايتها إلى 20، هم: 4 مدنيين و16 مسلحاً.")
+    total, civ, armed = rows
+    assert (total["best"], total["scope"]) == (20, "cumulative")
+    assert total["relation"] == f"aggregate_of:{civ['mention']}+{armed['mention']}"
+    assert (civ["best"], civ["victim"], civ["relation"], civ["text"]) == (4, "CIVILIANS", "", "4 مدنيين")
+    assert (armed["best"], armed["victim"], armed["relation"]) == (16, "UNKNOWN", "")
+
+
+def test_same_side_breakdown_after_hum_is_a_subset():
+    rows = mentions("قتل 5 أشخاص هم 3 أطفال وامرأتان في القصف.")
+    assert [(r["best"], r["relation"].split(":")[0]) for r in rows] == [
+        (5, ""),
+        (3, "subset_of"),
+        (2, "subset_of"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("نزح ألفي شخص من القرية خلال يومين.", 2000),
+        ("وقدرت الأمم المتحدة نزوح مليوني مدني من المنطقة.", 2_000_000),
+        ("أجبر القصف مئتي عائلة على النزوح.", 200),
+    ],
+)
+def test_construct_duals_of_hundreds_thousands_millions(text, best):
+    assert one(text)["best"] == best
