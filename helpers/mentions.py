@@ -82,6 +82,7 @@ class Lexicon:
     subset: re.Pattern[str]
     others: frozenset[str]
     attribution: frozenset[str]
+    agents: frozenset[str]
 
 
 @cache
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         subset=phrase_regex(data["subset_markers"]),
         others=word_set(data["others"]),
         attribution=word_set(data["attribution"]),
+        agents=word_set(data["agents"]),
     )
 
 
@@ -501,6 +503,8 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
             taken = [g for g in out if sent.toks[k].start <= g.q_start < found[1]]
             if taken:
                 part = taken[0]
+                if part.category != head.category and part.extras.get("trigger_after"):
+                    part.category = head.category  # 'باستشهاد أب وابنتين له وإصابة 5'
                 if part.category != head.category or part.subset_parent is not None:
                     break
                 part.start = sent.toks[k].start
@@ -798,6 +802,15 @@ def _glued_to_latin(norm: str, q: numbers.Quantity) -> bool:
     return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
+def _people_after(q: numbers.Quantity, sent: Sentence) -> bool:
+    """'أصابت شظايا القذيفة طفلين / 3 أطفال': people counted after the number, so the word
+    before it is not a label ('الفوج 46')."""
+    if q.kind == "dual":
+        return True
+    c = _counted(q, sent)
+    return c is not None and c.kind in ("civilian", "combatant")
+
+
 def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     """'الفوج 46', 'القناة 13', 'إف 16', 'الساعة 11': a number that names or times something."""
     i = sent.index_at(q.start) - 1
@@ -812,7 +825,9 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
 def _figure_from_quantity(
     q: numbers.Quantity, sent: Sentence, done: list[Figure], used: set[int]
 ) -> Figure | None:
-    if _label_before(sent, q) or _glued_to_latin(sent.norm, q):
+    if _glued_to_latin(sent.norm, q):
+        return None
+    if _label_before(sent, q) and not _people_after(q, sent):
         return None
     noun_before = _noun_before(sent, q, done)
     if noun_before == "told":
@@ -844,9 +859,13 @@ def _figure_from_quantity(
         if trig and trig[1] == COMBINED:
             category = COMBINED
     elif trig is not None and (
-        counted.kind or referent or sent.index_at(q.start) - trig[0] <= 2 or _count_of(sent, trig[0])
+        counted.kind
+        or referent
+        or sent.index_at(q.start) - trig[0] <= 2
+        or _count_of(sent, trig[0])
     ):
         category = trig[1]
+    from_after = False
     bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
     if category or bracketed:
@@ -855,6 +874,7 @@ def _figure_from_quantity(
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
         if after is not None:
             trig, category = after, after[1]
+            from_after = True
     if not subset and done and done[-1].extras.get("subset_local"):
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
@@ -888,6 +908,7 @@ def _figure_from_quantity(
     )
     f.extras["counted"] = counted
     f.extras["vague_word"] = q.vague_word
+    f.extras["trigger_after"] = from_after
     if _update_cue_before(sent, q.start):
         f.extras["update"] = True
     if subset:
@@ -900,7 +921,9 @@ def _figure_from_quantity(
 
 def _count_of(sent: Sentence, k: int) -> bool:
     """Token k is a casualty noun counted by عدد/حصيلة: 'عدد الشهداء ارتفع إلى 5'."""
-    return bool(sent.toks[k].casualty) and k > 0 and sent.toks[k - 1].word.startswith(("عدد", "حصيله"))
+    return (
+        bool(sent.toks[k].casualty) and k > 0 and sent.toks[k - 1].word.startswith(("عدد", "حصيله"))
+    )
 
 
 def _in_bracket_after(norm: str, fig_end: int, q: numbers.Quantity) -> bool:
@@ -912,7 +935,9 @@ def _in_bracket_after(norm: str, fig_end: int, q: numbers.Quantity) -> bool:
         return False
     if not norm[opened + 1 : q.start].strip() and norm[q.end :].lstrip().startswith(")"):
         return False
-    return len(norm[fig_end:opened].split()) <= 4 and not any(c in norm[fig_end:opened] for c in ".،,؛")
+    return len(norm[fig_end:opened].split()) <= 4 and not any(
+        c in norm[fig_end:opened] for c in ".،,؛"
+    )
 
 
 def _noun_before(
@@ -1043,6 +1068,14 @@ def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Fig
     return f
 
 
+_CAUSES = frozenset(("اثر", "جراء", "بسبب", "نتيجه", "متاثرا", "متاثره", "متاثرين", "متاثر"))
+
+
+def _cause_before(sent: Sentence, i: int) -> bool:
+    """A cause word ('إثر', 'جراء', 'متأثراً ب') right before token i."""
+    return any(t.word in _CAUSES for t in sent.toks[max(0, i - 2) : i])
+
+
 def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
     """'أدى إلى مقتله', 'قتله ...': a trigger with a singular pronoun is one person."""
     t = sent.toks[i]
@@ -1054,6 +1087,8 @@ def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
         if w.endswith(("ته", "تها", "له", "لها", "ده", "دها", "عه", "عها", "اته", "اتها"))
     ):
         return None
+    if t.trigger == "injured" and _cause_before(sent, i):
+        return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
     f = _one(sent, i, i, _combined(sent, i), Counted(""))
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
     return f
@@ -1105,6 +1140,12 @@ _ADVERBS = frozenset(
 )
 
 
+def _agent(word: str) -> bool:
+    """A weapon, strike or attacker (and its adjective) that can be the subject of a
+    killing verb: 'قتل القصف المدفعي امرأة'."""
+    return _in(lexicon().agents, word) or bool(adjective_side(word))
+
+
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     """A singular person (one) or a plural (vague) right after a trigger."""
     toks = sent.toks
@@ -1117,8 +1158,12 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     if j < len(toks) and toks[j].word in ("اخر", "اخري"):
         return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
     skipped = 0
-    while j < len(toks) and (toks[j].actor or toks[j].word in _ADVERBS) and skipped < 4:
-        j += 1  # اعتقلت قسد شاباً
+    while (
+        j < len(toks)
+        and skipped < 4
+        and (toks[j].actor or toks[j].word in _ADVERBS or _agent(toks[j].word))
+    ):
+        j += 1  # 'اعتقلت قسد شاباً', 'قتلت غارة روسية طفلاً': the subject before the object
         skipped += 1
     if j >= len(toks) or toks[j].start - toks[i].end > 40:
         return None

@@ -394,7 +394,12 @@ def test_breakdown_into_sides_after_colon_counts_the_parts():
     total, civ, armed = rows
     assert (total["best"], total["scope"]) == (20, "cumulative")
     assert total["relation"] == f"aggregate_of:{civ['mention']}+{armed['mention']}"
-    assert (civ["best"], civ["victim"], civ["relation"], civ["text"]) == (4, "CIVILIANS", "", "4 مدنيين")
+    assert (civ["best"], civ["victim"], civ["relation"], civ["text"]) == (
+        4,
+        "CIVILIANS",
+        "",
+        "4 مدنيين",
+    )
     assert (armed["best"], armed["victim"], armed["relation"]) == (16, "UNKNOWN", "")
 
 
@@ -417,3 +422,37 @@ def test_same_side_breakdown_after_hum_is_a_subset():
 )
 def test_construct_duals_of_hundreds_thousands_millions(text, best):
     assert one(text)["best"] == best
+
+
+@pytest.mark.parametrize(
+    "text,category,best",
+    [
+        ("قتلت غارة روسية طفلاً في ريف إدلب.", "killed", 1),
+        ("قتل القصف المدفعي امرأة في البلدة.", "killed", 1),
+        ("قتل رصاص قناص شاباً على الحاجز.", "killed", 1),
+        ("أصاب القصف 3 مدنيين في السوق.", "injured", 3),
+        ("أصابت شظايا القذيفة طفلين قرب المدرسة.", "injured", 2),
+    ],
+)
+def test_verb_subject_object_the_weapon_stands_before_the_victim(text, category, best):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == (category, best, "CIVILIANS")
+
+
+@pytest.mark.parametrize("text", ["أصاب الصاروخ الهدف بدقة.", "أصابت قذيفة منزلاً في الحي."])
+def test_hitting_a_thing_is_no_casualty(text):
+    assert mentions(text) == []
+
+
+def test_dual_joined_to_a_person_takes_the_first_trigger_not_the_next():
+    rows = [
+        r for r in mentions("قتل قصف جوي أباً وابنتين له وأصيب 4 أطفال آخرون.") if not r["relation"]
+    ]
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 3), ("injured", 4)]
+
+
+@pytest.mark.parametrize(
+    "text", ["توفي شاب متأثراً بإصابته بقصف سابق.", "توفي رجل على إثر إصابته في المداهمة."]
+)
+def test_the_wound_a_person_died_of_is_not_a_second_figure(text):
+    assert [(r["category"], r["best"]) for r in mentions(text)] == [("killed", 1)]
