@@ -456,3 +456,11 @@ def test_dual_joined_to_a_person_takes_the_first_trigger_not_the_next():
 )
 def test_the_wound_a_person_died_of_is_not_a_second_figure(text):
     assert [(r["category"], r["best"]) for r in mentions(text)] == [("killed", 1)]
+
+
+def test_fell_victim_construct_counts_the_number_after_the_attack():
+    rows = mentions("راح ضحية هذه الهجمات 40 شخصاً بينهم 7 أطفال.")
+    assert [(r["category"], r["best"], r["relation"][:9]) for r in rows] == [
+        ("killed", 40, ""),
+        ("killed", 7, "subset_of"),
+    ]
