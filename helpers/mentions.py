@@ -333,8 +333,29 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
             last_numeric_end = q.end
     out.extend(_figures_without_number(sent, out, used_triggers))
     out.sort(key=lambda f: (f.start, f.q_start))
+    out = _others_as_adjective(out, sent)
     out = _conjoined_people(out, sent)
     return _coordinated_totals(out, sent)
+
+
+def _others_as_adjective(figs: list[Figure], sent: Sentence) -> list[Figure]:
+    """'وإصابة مدنيين آخرين': a vague 'others' right after a figure's noun describes that
+    figure; it is not a second one."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and f.qualifier == "vague"
+            and f.extras.get("vague_word")
+            and normalize_word(f.extras["vague_word"]) in lexicon().others
+            and f.category == prev.category
+            and 0 <= f.q_start - prev.end <= 2
+        ):
+            prev.end = max(prev.end, f.end)
+            continue
+        out.append(f)
+    return out
 
 
 # --- 'مقتل رجل وزوجته وطفليه': people joined by 'و' after one trigger are one figure's parts
@@ -880,6 +901,9 @@ def _figure_from_quantity(
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not category and subset:
         category = done[-1].category
+    if counted.kind == "pronoun" and done and not subset and category == done[-1].category:
+        subset = True  # 'مقتل أربعة مدنيين، ثلاثة منهم من عائلة واحدة'
+
     between_end = _between_after(sent, max(q.end, counted.end))
     if not category and counted.kind and between_end:
         category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
@@ -1257,6 +1281,8 @@ def _resolve_victim(
     if kind == "civilian":
         f.victim = "CIVILIANS"
         return
+    if kind == "pronoun" and f.subset_parent is not None:
+        return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
     if kind == "pronoun" or _has_pronoun(f, sent):
         perp = _perpetrator(f, sent)
         f.victim = _last_side_before(f, sent, actors, {perp} if perp else None) or "UNKNOWN"

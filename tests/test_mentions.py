@@ -464,3 +464,26 @@ def test_fell_victim_construct_counts_the_number_after_the_attack():
         ("killed", 40, ""),
         ("killed", 7, "subset_of"),
     ]
+
+
+def test_number_of_them_after_a_figure_is_its_subset_and_others_adjective_is_no_figure():
+    rows = mentions(
+        "أسفر القصف عن مقتل خمسة مدنيين، اثنان منهم من عائلة واحدة، وإصابة مدنيين آخرين."
+    )
+    assert [(r["category"], r["best"], r["relation"][:9]) for r in rows] == [
+        ("killed", 5, ""),
+        ("killed", 2, "subset_of"),
+        ("injured", 2, ""),
+    ]
+
+
+def test_number_of_them_with_another_category_is_not_a_subset():
+    rows = mentions("قتل 3 عناصر من قسد وأصيب 2 منهم بجروح.")
+    assert [(r["category"], r["best"], r["victim"], r["relation"]) for r in rows] == [
+        ("killed", 3, "SDF", ""),
+        ("injured", 2, "SDF", ""),
+    ]
+
+
+def test_national_army_factions_are_opposition():
+    assert one("قتل عنصر من فرقة السلطان مراد بانفجار لغم.")["victim"] == "OPPOSITION"
