@@ -85,6 +85,13 @@ class Lexicon:
     agents: frozenset[str]
 
 
+def _cue_pattern(cue: str) -> str:
+    """A cue as a regex; a final ة (ه once normalised) may be a ت before a suffix:
+    'منذ بداية' also matches 'منذ بدايتها'."""
+    pattern = re.escape(normalize_word(cue))
+    return pattern[:-1] + "(?:ه|ت)" if pattern.endswith("ه") else pattern
+
+
 @cache
 def lexicon() -> Lexicon:
     """Build the look-up tables once per process from `casualties.yaml`."""
@@ -106,7 +113,7 @@ def lexicon() -> Lexicon:
             for w in words:
                 for form in _expand(normalize_word(w)):
                     person.setdefault(form, (kind, _number_of(form, number)))
-    cumulative = [re.escape(normalize_word(c)) for c in data["cumulative_cues"]]
+    cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
     cumulative += data.get("cumulative_patterns", [])
     return Lexicon(
         trigger_word=trigger_word,
@@ -324,8 +331,6 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     for q in sent.quantities:
         if q.kind == "vague" and _others_after_number(q, sent, last_numeric_end):
             continue
-        if q.kind == "vague" and out and _others_after_number(q, sent, out[-1].end):
-            continue  # '5 أطفال آخرين': 'others' is the figure's adjective
         f = _figure_from_quantity(q, sent, out, used_triggers)
         if f is not None:
             out.append(f)
@@ -339,8 +344,9 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
 
 
 def _others_as_adjective(figs: list[Figure], sent: Sentence) -> list[Figure]:
-    """'وإصابة مدنيين آخرين': a vague 'others' right after a figure's noun describes that
-    figure; it is not a second one."""
+    """'وإصابة مدنيين آخرين', '5 أطفال آخرين ووالدتهم': a vague 'others' right after a
+    figure's noun describes that figure; it is not a second one. The figure's span takes it
+    in, so a person joined after it ('ووالدتهم') is still read as the figure's next part."""
     out: list[Figure] = []
     for f in figs:
         prev = out[-1] if out else None
@@ -471,10 +477,6 @@ def _next_conjunct(sent: Sentence, end: int) -> int | None:
     k = sent.index_at(end)
     if k >= len(toks) or sent.norm[end : toks[k].start].strip():
         return None
-    if toks[k].word in lexicon().others and k + 1 < len(toks):  # '5 أطفال آخرين ووالدتهم'
-        if sent.norm[toks[k].end : toks[k + 1].start].strip():
-            return None
-        k += 1
     if k + 1 < len(toks) and toks[k].word in ("من", "في") and toks[k + 1].actor:
         k += 1
         while k < len(toks) and toks[k].actor:
@@ -542,9 +544,6 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
     """Only 'و' (as a word or glued to the next number) between two figures."""
     gap = norm[a:b].strip(" ،,")
-    first, _, rest = gap.partition(" ")
-    if first in lexicon().others:  # '5 أطفال آخرين ووالدتهم'
-        gap = rest.strip()
     return gap == "و" or (gap == "" and norm[b : b + 1] == "و")
 
 
@@ -752,9 +751,8 @@ def _trigger_before(
         t = sent.toks[i]
         if t.trigger:
             return i, _combined(sent, i)
-        counts = i > 0 and sent.toks[i - 1].word.startswith(("عدد", "حصيله"))
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
-        if t.casualty and (counts or rises_to):
+        if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
         if (t.person or t.casualty) and not any(a <= t.start < b for a, b in taken):
             return None
@@ -843,6 +841,9 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     return _in(lexicon().not_people, word)
 
 
+_PEOPLE_KINDS = ("civilian", "combatant", "actor", "others", "pronoun")
+
+
 def _figure_from_quantity(
     q: numbers.Quantity, sent: Sentence, done: list[Figure], used: set[int]
 ) -> Figure | None:
@@ -889,9 +890,8 @@ def _figure_from_quantity(
     from_after = False
     bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
-    if category or bracketed:
-        pass  # a breakdown in brackets takes the category of the figure it breaks down
-    elif counted.kind in ("civilian", "combatant", "actor", "others", "pronoun"):
+    # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
+    if not (category or bracketed) and counted.kind in _PEOPLE_KINDS:
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
         if after is not None:
             trig, category = after, after[1]
@@ -903,7 +903,6 @@ def _figure_from_quantity(
         category = done[-1].category
     if counted.kind == "pronoun" and done and not subset and category == done[-1].category:
         subset = True  # 'مقتل أربعة مدنيين، ثلاثة منهم من عائلة واحدة'
-
     between_end = _between_after(sent, max(q.end, counted.end))
     if not category and counted.kind and between_end:
         category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
