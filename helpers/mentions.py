@@ -83,6 +83,7 @@ class Lexicon:
     others: frozenset[str]
     attribution: frozenset[str]
     agents: frozenset[str]
+    causes: frozenset[str]
 
 
 def _cue_pattern(cue: str) -> str:
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         others=word_set(data["others"]),
         attribution=word_set(data["attribution"]),
         agents=word_set(data["agents"]),
+        causes=word_set(data["causes"]),
     )
 
 
@@ -1091,12 +1093,9 @@ def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Fig
     return f
 
 
-_CAUSES = frozenset(("اثر", "جراء", "بسبب", "نتيجه", "متاثرا", "متاثره", "متاثرين", "متاثر"))
-
-
 def _cause_before(sent: Sentence, i: int) -> bool:
     """A cause word ('إثر', 'جراء', 'متأثراً ب') right before token i."""
-    return any(t.word in _CAUSES for t in sent.toks[max(0, i - 2) : i])
+    return any(_in(lexicon().causes, t.word) for t in sent.toks[max(0, i - 2) : i])
 
 
 def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
