@@ -104,6 +104,8 @@ def _tally(df: pd.DataFrame) -> dict[tuple, float]:
     rel = df["relation"].fillna("").astype(str)
     best = pd.to_numeric(df["best"], errors="coerce")
     keep = (df["scope"] == "incident") & (rel == "") & best.notna()
+    if "cause" in df:
+        keep &= df["cause"].fillna("").astype(str) == ""
     if "qualifier" in df:
         keep &= df["qualifier"].astype(str) != "vague"
     sub = df[keep].assign(_b=best[keep])

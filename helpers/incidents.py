@@ -684,7 +684,7 @@ def _totals(owned: list[dict]) -> tuple[float, float]:
     """Killed and injured of an incident: sum of its countable, stand-alone figures."""
     killed = injured = 0.0
     for m in owned:
-        if m.get("relation") or m.get("unit") not in (None, "", "people"):
+        if m.get("relation") or m.get("cause") or m.get("unit") not in (None, "", "people"):
             continue
         value = _number(m.get("best"))
         if value is None:

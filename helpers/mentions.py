@@ -28,7 +28,8 @@ from functools import cache, lru_cache
 
 from helpers import numbers
 from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
-from helpers.lexicon import load, phrase_regex, word_set
+from helpers.incidents import find_triggers
+from helpers.lexicon import load, phrase_regex, phrase_variants, word_set
 from helpers.schema import Document
 from helpers.text import (
     NormText,
@@ -84,6 +85,8 @@ class Lexicon:
     attribution: frozenset[str]
     agents: frozenset[str]
     causes: frozenset[str]
+    non_conflict: re.Pattern[str]
+    non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness
 
 
 def _cue_pattern(cue: str) -> str:
@@ -115,6 +118,12 @@ def lexicon() -> Lexicon:
                 for form in _expand(normalize_word(w)):
                     person.setdefault(form, (kind, _number_of(form, number)))
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
+    non_conflict = {
+        v: cause
+        for cause, phrases in data["non_conflict_causes"].items()
+        for p in phrases
+        for v in phrase_variants(p)
+    }
     cumulative += data.get("cumulative_patterns", [])
     return Lexicon(
         trigger_word=trigger_word,
@@ -131,6 +140,8 @@ def lexicon() -> Lexicon:
         attribution=word_set(data["attribution"]),
         agents=word_set(data["agents"]),
         causes=word_set(data["causes"]),
+        non_conflict=phrase_regex(list(non_conflict)),
+        non_conflict_cause=non_conflict,
     )
 
 
@@ -208,6 +219,7 @@ class Figure:
     unit: str = "people"
     claimed_by: str = ""
     perpetrator: str = ""
+    cause: str = ""  # '' (violence, or not stated) | accident | disaster | illness
     sentence: tuple[int, int] = (0, 0)
     q_start: int = 0  # where the number itself is
     q_end: int = 0
@@ -294,12 +306,14 @@ def extract_mentions(doc: Document) -> list[dict]:
         if not sent.quantities and not any(t.trigger or t.casualty for t in sent.toks):
             continue
         found = _figures_in_sentence(sent)
+        cause = _non_conflict_cause(sent) if found else ""
         for f in found:
             f.sentence = (s0, s1)
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet)
             f.perpetrator = _perpetrator(f, sent)
+            f.cause = "" if f.perpetrator else cause
             figures.append(f)
     _relate(figures)
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
@@ -1558,6 +1572,21 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     return found
 
 
+def _non_conflict_cause(sent: Sentence) -> str:
+    """'accident', 'disaster' or 'illness' when the sentence puts its casualties down to a road
+    accident, an earthquake, a flood or an epidemic and names no violent event (no strike,
+    shelling, clash or attack word of the incident lexicon); '' otherwise.
+
+    Such figures are real deaths but not conflict casualties: ACLED and UCDP leave them out, and
+    a page of headlines often carries one next to the conflict report (a bus crash abroad). They
+    keep their row, so nothing is dropped, and tallies skip them."""
+    lex = lexicon()
+    m = lex.non_conflict.search(sent.norm, sent.start, sent.end)
+    if m is None or find_triggers(sent.norm, sent.start, sent.end):
+        return ""
+    return lex.non_conflict_cause[re.sub(r"[\s\"'()-]+", " ", m.group("p"))]
+
+
 # ----------------------------------------------------------------------------- relations
 def _relate(figs: list[Figure]) -> None:
     """Mark subsets, aggregates, repeats and updated tolls so each figure counts once."""
@@ -1686,6 +1715,7 @@ def _row(doc: Document, nt: NormText, f: Figure, i: int) -> dict:
         "unit": f.unit,
         "claimed_by": f.claimed_by,
         "perpetrator": f.perpetrator,
+        "cause": f.cause,
         "incident": "",
         "sentence": doc.text[s0:s1].strip(),
     }

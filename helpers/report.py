@@ -402,6 +402,7 @@ def figure_table(figures: pd.DataFrame, labels: Labels) -> pd.DataFrame:
             "victim": figures["victim"].map(lambda s: labels.get("sides", s)),
             "scope": figures["scope"].map(lambda s: labels.get("scopes", s)),
             "relation": figures["relation"],
+            "cause": figures["cause"].map(lambda c: labels.get("causes", c)),
             "claimed_by": figures["claimed_by"],
             "outlet": figures["outlet"],
             "date": figures["date"],

@@ -4,7 +4,8 @@ Several outlets report the same incident, often with different numbers. Adding t
 count the same dead two or three times, so the tally follows UCDP GED's convention:
 
 1. Only figures that stand on their own count: empty `relation` (repeats, subsets and
-   aggregates are already marked by the mentions stage). `alternative_to:` figures are rival
+   aggregates are already marked by the mentions stage) and empty `cause` (deaths the text puts
+   down to a road accident, a disaster or disease are not conflict casualties). `alternative_to:` figures are rival
    claims about the same people: they compete for the best estimate and widen the range, they
    are never added.
 2. Within one article and claimant, a victim/category's figures of one incident are summed
@@ -116,7 +117,7 @@ def figures_table(
     notebook to see which figures a number was built from.
     """
     base_cols = ["doc", "mention", "category", "victim", "qualifier", "scope", "relation"]
-    base_cols += ["claimed_by", "incident", "sentence", "text"]
+    base_cols += ["cause", "claimed_by", "incident", "sentence", "text"]
     table = pd.DataFrame({c: _column(mentions, c) for c in base_cols})
     for col in ("best", "low", "high"):
         table[col] = mentions[col] if col in mentions.columns else None
@@ -171,13 +172,15 @@ def apply_filters(table: pd.DataFrame, filters: dict | None) -> pd.DataFrame:
 
 
 def _counted(table: pd.DataFrame, scope: str) -> pd.DataFrame:
-    """Figures that count: requested scope, and no repeat/subset/aggregate relation."""
+    """Figures that count: requested scope, no repeat/subset/aggregate relation, and a
+    conflict cause (road accidents, disasters and disease stay in the figures table only)."""
     if scope not in ("incident", "cumulative"):
         raise ValueError(f"scope must be 'incident' or 'cumulative', not {scope!r}")
     scope_col = table["scope"].where(table["scope"] != "", "incident")
     standalone = table["relation"] == ""
     rival = table["relation"].str.startswith("alternative_to:")
-    return table[(scope_col == scope) & (standalone | rival)].copy()
+    conflict = table["cause"] == ""
+    return table[(scope_col == scope) & (standalone | rival) & conflict].copy()
 
 
 def _claim_key(table: pd.DataFrame) -> pd.Series:

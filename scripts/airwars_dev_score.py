@@ -2,7 +2,8 @@
 
 For each report in a JSONL file (fields: doc, text, published, deaths_min, deaths_max,
 injuries_min, injuries_max) the lead civilian killed figure is the first incident-scope mention
-with an empty relation, category killed and victim CIVILIANS (0 when none); likewise injured.
+with an empty relation and cause, category killed and victim CIVILIANS (0 when none); likewise
+injured.
 A text agrees when the figure lies inside the Airwars range. Injury ranges that Airwars left
 empty are read as 0-0 (no injuries recorded); the figure without those texts is printed too.
 
@@ -30,6 +31,7 @@ def lead_figure(mentions: list[dict], category: str) -> int:
             and m["victim"] == "CIVILIANS"
             and m["scope"] == "incident"
             and not m["relation"]
+            and not m["cause"]
         ):
             return int(m["best"] or 0)
     return 0

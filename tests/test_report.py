@@ -14,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from helpers import report
 from helpers.charts import Labels
+from helpers.tally import figures_table
 
 
 def _namespace(**values):
@@ -146,6 +147,19 @@ def test_figures_read_as_stated():
     assert report._figure_text(pd.Series(ranged), en) == "60–90"
     exact = {"best": 3, "low": 3, "high": 3, "qualifier": "exact"}
     assert report._figure_text(pd.Series(exact), en) == "3"
+
+
+def test_figure_table_names_a_non_conflict_cause():
+    mentions = pd.DataFrame(
+        [
+            {"doc": "a", "mention": "m1", "category": "killed", "victim": "CIVILIANS", "best": 4},
+            {"doc": "a", "mention": "m2", "category": "killed", "best": 25, "cause": "accident"},
+        ]
+    )
+    table = report.figure_table(figures_table(mentions), Labels("en"))
+    assert list(table["Non-conflict cause"]) == ["", "accident"]
+    table = report.figure_table(figures_table(mentions), Labels("ar"))
+    assert list(table["سبب غير قتالي"]) == ["", "حادث"]
 
 
 def test_tables_escape_article_markup():

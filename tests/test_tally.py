@@ -315,3 +315,10 @@ def test_apply_filters_is_public_and_matches_tally():
     assert set(table["doc"]) == {"c"}
     filtered = tally(mentions, incidents, DOCS, by=[], filters={"place": ["Hajin"]})
     assert filtered["best"].tolist() == [7]
+
+
+def test_figures_with_a_non_conflict_cause_are_listed_but_not_counted():
+    mentions = frame([mention("a", "m1", 4), mention("a", "m2", 25, cause="accident")])
+    assert set(figures_table(mentions, None, DOCS)["mention"]) == {"m1", "m2"}
+    row = one(tally(mentions, None, DOCS), category="killed")
+    assert row["best"] == 4
