@@ -513,3 +513,17 @@ def test_deaths_from_accidents_disasters_and_disease_keep_their_row_with_a_cause
 )
 def test_violence_in_the_sentence_keeps_the_figure_a_conflict_casualty(text):
     assert {r["cause"] for r in mentions(text)} == {""}
+
+
+@pytest.mark.parametrize(
+    "text,scope",
+    [
+        ("ضمن حملة التصعيد المستمرة منذ نحو شهر والتي أسفرت عن مقتل 60 مدنياً.", "cumulative"),
+        ("وثقت الشبكة مقتل 40 مدنياً على مدى شهرين في المنطقة.", "cumulative"),
+        ("قتل 3 مدنيين خلال الأيام الماضية بقصف على القرية.", "cumulative"),
+        ("قتلت امرأة في قصف مستمر منذ منتصف الليل على البلدة.", "incident"),  # one night
+        ("قتل طفل بقصف على القرية منذ ساعات.", "incident"),
+    ],
+)
+def test_spans_of_days_or_more_make_a_running_total(text, scope):
+    assert one(text)["scope"] == scope
