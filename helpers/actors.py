@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from helpers.lexicon import load, phrase_regex, word_set
+from helpers.lexicon import load, phrase_key, phrase_regex, word_set
 from helpers.text import normalize_word
 
 
@@ -60,17 +60,13 @@ def _source_index() -> tuple:
     return phrase_regex(list(by_alias)), by_alias
 
 
-def _key(matched: str) -> str:
-    return " ".join(matched.replace('"', " ").replace("'", " ").replace("(", " ").split())
-
-
 def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
     """Every side named in `norm[start:end]`, left to right, longest names first."""
     regex, by_alias, _ = _actor_index()
     stop = len(norm) if end is None else end
     out = []
     for m in regex.finditer(norm, start, stop):
-        side, weak = by_alias.get(_key(m.group("p")), ("OTHER", True))
+        side, weak = by_alias.get(phrase_key(m.group("p")), ("OTHER", True))
         out.append(ActorMatch(m.start("p"), m.end("p"), m.group("p"), side, weak))
     return out
 
@@ -80,7 +76,9 @@ def find_sources(norm: str, start: int = 0, end: int | None = None) -> list[Sour
     regex, by_alias = _source_index()
     stop = len(norm) if end is None else end
     return [
-        SourceMatch(m.start("p"), m.end("p"), m.group("p"), by_alias.get(_key(m.group("p")), ""))
+        SourceMatch(
+            m.start("p"), m.end("p"), m.group("p"), by_alias.get(phrase_key(m.group("p")), "")
+        )
         for m in regex.finditer(norm, start, stop)
     ]
 

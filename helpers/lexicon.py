@@ -16,6 +16,7 @@ import yaml
 from helpers.text import normalize_word
 
 _PREFIX = r"(?:[وف]?[بلك]?)"
+_GAP = r"[\s\"'()-]+"  # what may stand between the words of a phrase in a text
 
 
 @cache
@@ -41,9 +42,15 @@ def phrase_regex(phrases: list[str], prefixes: bool = True) -> re.Pattern[str]:
     Spaces inside a phrase match any run of spaces or quotes (names are often quoted).
     """
     variants = sorted({v for p in phrases for v in phrase_variants(p) if v}, key=len, reverse=True)
-    body = "|".join(re.escape(v).replace(r"\ ", r"[\s\"'()-]+") for v in variants)
+    body = "|".join(re.escape(v).replace(r"\ ", _GAP) for v in variants)
     pre = _PREFIX if prefixes else ""
     return re.compile(rf"(?<!\w){pre}(?P<p>{body})(?!\w)")
+
+
+def phrase_key(matched: str) -> str:
+    """The listed form of a phrase that `phrase_regex` matched (group 'p'): the quotes and runs
+    of spaces a text may put between its words become one space."""
+    return re.sub(_GAP, " ", matched).strip()
 
 
 def word_set(words: list[str]) -> frozenset[str]:

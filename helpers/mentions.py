@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 from helpers import numbers
 from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
 from helpers.incidents import find_triggers
-from helpers.lexicon import load, phrase_regex, phrase_variants, word_set
+from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
 from helpers.schema import Document
 from helpers.text import (
     NormText,
@@ -118,13 +118,13 @@ def lexicon() -> Lexicon:
                 for form in _expand(normalize_word(w)):
                     person.setdefault(form, (kind, _number_of(form, number)))
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
+    cumulative += data.get("cumulative_patterns", [])
     non_conflict = {
         v: cause
         for cause, phrases in data["non_conflict_causes"].items()
         for p in phrases
         for v in phrase_variants(p)
     }
-    cumulative += data.get("cumulative_patterns", [])
     return Lexicon(
         trigger_word=trigger_word,
         trigger_phrases=phrase_regex(list(phrase_cat)),
@@ -246,7 +246,7 @@ class Sentence:
             ):
                 t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
         for m in lex.trigger_phrases.finditer(norm, start, end):
-            cat = lex.trigger_phrase_cat.get(" ".join(m.group("p").split()), "")
+            cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
                 t.trigger = cat
         self.doc_actors = actors
@@ -1584,7 +1584,7 @@ def _non_conflict_cause(sent: Sentence) -> str:
     m = lex.non_conflict.search(sent.norm, sent.start, sent.end)
     if m is None or find_triggers(sent.norm, sent.start, sent.end):
         return ""
-    return lex.non_conflict_cause[re.sub(r"[\s\"'()-]+", " ", m.group("p"))]
+    return lex.non_conflict_cause[phrase_key(m.group("p"))]
 
 
 # ----------------------------------------------------------------------------- relations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from helpers.lexicon import phrase_key, phrase_regex
 from helpers.text import NormText, normalize, stems
 
 
@@ -24,3 +25,10 @@ def test_normalize_maps_offsets_back_like_a_fresh_copy():
     start = cached.text.index("3")
     assert cached.span(start, start + 1) == fresh.span(start, start + 1)
     assert text[slice(*cached.span(start, start + 1))] == "٣"
+
+
+def test_a_phrase_matched_across_quotes_maps_back_to_its_listed_form():
+    regex = phrase_regex(["حادث سير", "قوات سوريا الديمقراطية"])
+    text = normalize('قتل 3 في "حادث"  سير وقوات "سوريا الديمقراطية" تنفي').text
+    keys = [phrase_key(m.group("p")) for m in regex.finditer(text)]
+    assert keys == ["حادث سير", "قوات سوريا الديمقراطيه"]
