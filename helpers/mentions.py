@@ -629,7 +629,7 @@ class Counted:
     possessive: bool = False  # 'أفراده': the people of the side named just before
 
 
-_QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الى", "اخر", "بجروح", "بجراح"}
+_QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الي", "اخر", "بجروح", "بجراح"}
 _PRONOUNS = {"منهم", "منها", "منه", "منهما", "منهن"}
 
 

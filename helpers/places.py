@@ -167,8 +167,7 @@ _TYPE_CUES = {
     "بلدات": "town",
     "قريه": "village",
     "قريتي": "village",
-    "قرى": "village",
-    "قري": "village",
+    "قري": "village",  # قرى, folded
     "حي": "neighbourhood",
     "حيي": "neighbourhood",
     "احياء": "neighbourhood",
@@ -213,8 +212,12 @@ _NEGATIVE_BEFORE = {"قناه", "شبكه", "صحيفه", "تلفزيون", "م�
 _UNKNOWN_OK_AFTER = {"village", "town"}
 _COMPOUND_FIRST = {"ابو", "ام", "تل", "عين", "كفر", "دير", "خربه", "بير", "بئر", "راس", "جب"}
 _COMPOUND_FIRST |= {"حوش", "مزرعه", "قصر", "جسر", "خان", "سد", "عرب", "بيت", "بني", "مرج"}
-_STOPWORDS = {"في", "من", "على", "الى", "عن", "مع", "التي", "الذي", "او", "ثم", "حيث", "بين"}
-_STOPWORDS |= {"قرب", "وسط", "داخل", "خارج", "عند", "لدى", "تابعه", "واحده", "اخرى", "اخري"}
+# Written naturally and folded here, as tokens are (على is compared as علي).
+_STOPWORDS = {
+    normalize_ar(w)
+    for w in ("في", "من", "على", "إلى", "عن", "مع", "التي", "الذي", "أو", "ثم", "حيث", "بين")
+    + ("قرب", "وسط", "داخل", "خارج", "عند", "لدى", "تابعة", "واحدة", "أخرى")
+}
 _PROCLITIC_1 = ("و", "ف")
 _PROCLITIC_2 = ("ب", "ل", "ك")
 _KIND_PRECISION = {"governorate": 3, "district": 3, "region": 3, "subdistrict": 2}
@@ -308,8 +311,8 @@ def _unknown_after_cue(toks: list[_Token], j: int, cue_kind: str) -> int | None:
     if j >= len(toks):
         return None
     word = toks[j].norm
-    if word in _STOPWORDS or len(word) < 2 or word.isdigit():
-        return None
+    if word in _STOPWORDS or word in _REGION_CUES or len(word) < 2 or word.isdigit():
+        return None  # 'قرى ريف إدلب': the villages of a region, not a village named ريف
     if cue_kind == "neighbourhood" and not word.startswith("ال"):
         return None
     if cue_kind not in _UNKNOWN_OK_AFTER and cue_kind != "neighbourhood":

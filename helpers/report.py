@@ -378,23 +378,45 @@ def _figure_text(row: pd.Series, labels: Labels) -> str:
     return f"{labels.get('qualifiers', qualifier)} {best}".strip()
 
 
+FIGURE_TABLE_COLUMNS = (
+    "figure",
+    "category",
+    "victim",
+    "scope",
+    "relation",
+    "cause",
+    "claimed_by",
+    "outlet",
+    "date",
+    "governorate",
+    "sentence",
+    "doc",
+)
+INCIDENT_TABLE_COLUMNS = (
+    "incident",
+    "event",
+    "event_type",
+    "actors",
+    "place",
+    "governorate",
+    "date",
+    "killed",
+    "injured",
+    "claimed_by",
+    "outlet",
+    "sentence",
+)
+
+
+def _labelled(table: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Column headings in the report's language."""
+    return table.rename(columns=lambda c: labels.get("columns", c)).reset_index(drop=True)
+
+
 def figure_table(figures: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """The casualty-figure table: every number with its sentence, outlet and claimant."""
     if figures.empty:
-        return pd.DataFrame(
-            columns=[
-                labels.get("columns", c)
-                for c in (
-                    "figure",
-                    "category",
-                    "victim",
-                    "scope",
-                    "claimed_by",
-                    "outlet",
-                    "sentence",
-                )
-            ]
-        )
+        return _labelled(pd.DataFrame(columns=FIGURE_TABLE_COLUMNS), labels)
     table = pd.DataFrame(
         {
             "figure": figures.apply(lambda r: _figure_text(r, labels), axis=1),
@@ -411,29 +433,13 @@ def figure_table(figures: pd.DataFrame, labels: Labels) -> pd.DataFrame:
             "doc": figures["doc"] + ":" + figures["mention"],
         }
     )
-    return table.rename(columns=lambda c: labels.get("columns", c)).reset_index(drop=True)
+    return _labelled(table[list(FIGURE_TABLE_COLUMNS)], labels)
 
 
 def incident_table(incidents: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """The incident table: type, actors, place, date, killed/injured and the source text."""
     if incidents.empty:
-        return pd.DataFrame(
-            columns=[
-                labels.get("columns", c)
-                for c in (
-                    "incident",
-                    "event_type",
-                    "actors",
-                    "place",
-                    "date",
-                    "killed",
-                    "injured",
-                    "claimed_by",
-                    "outlet",
-                    "sentence",
-                )
-            ]
-        )
+        return _labelled(pd.DataFrame(columns=INCIDENT_TABLE_COLUMNS), labels)
     actors = (
         incidents["actor1"].map(lambda a: labels.get("sides", a))
         + " / "
@@ -455,13 +461,12 @@ def incident_table(incidents: pd.DataFrame, labels: Labels) -> pd.DataFrame:
             "sentence": incidents["text"],
         }
     )
-    return table.rename(columns=lambda c: labels.get("columns", c)).reset_index(drop=True)
+    return _labelled(table[list(INCIDENT_TABLE_COLUMNS)], labels)
 
 
 def skipped_table(skipped: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Inputs that were not processed and why."""
-    table = skipped[["doc", "source", "reason"]].reset_index(drop=True)
-    return table.rename(columns=lambda c: labels.get("columns", c))
+    return _labelled(skipped[["doc", "source", "reason"]], labels)
 
 
 def tally_table(tallies: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -471,7 +476,7 @@ def tally_table(tallies: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         table["victim"] = table["victim"].map(lambda s: labels.get("sides", s))
     if "category" in table.columns:
         table["category"] = table["category"].map(lambda c: labels.get("categories", c))
-    return table.rename(columns=lambda c: labels.get("columns", c))
+    return _labelled(table, labels)
 
 
 def evaluation_scores() -> dict[str, float] | None:

@@ -133,7 +133,7 @@ def figures_table(
     table = table.merge(docs.drop_duplicates("doc"), on="doc", how="left")
     table["outlet"] = _text(table["outlet"])
     table["date"] = table["date"].where(table["date"] != "", _text(table["published"]))
-    table["date"] = table.groupby("event")["date"].transform(_most_common)
+    table["date"] = _text(table.groupby("event")["date"].transform(_most_common))
     dates = pd.to_datetime(table["date"].str[:10], errors="coerce")
     week_start = dates - pd.to_timedelta(dates.dt.day_of_week, unit="D")
     table["week"] = _text(week_start.dt.strftime("%Y-%m-%d"))

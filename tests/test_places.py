@@ -107,6 +107,19 @@ def test_unknown_village_after_cue_is_kept():
     assert (match.place_id, match.kind, match.latitude) == ("", "unknown", None)
 
 
+@pytest.mark.parametrize(
+    "text,shown",
+    [
+        ("وقعت الغارة على قرية على طريق حلب.", ["حلب"]),  # على folds to علي
+        ("نزحت العائلات من قرية إلى المدينة.", []),
+        ("قصف قرية لدى وصول الدورية.", []),
+        ("قصفت قرى ريف إدلب.", ["ريف إدلب"]),  # villages of a region, not a village ريف
+    ],
+)
+def test_a_word_after_a_cue_that_cannot_be_a_name(text, shown):
+    assert [p.name_ar for p in find_places(text)] == shown
+
+
 def test_alive_is_not_a_neighbourhood():
     assert find_places("عثر على الرجل حي يرزق") == []
 

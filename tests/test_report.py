@@ -162,6 +162,19 @@ def test_figure_table_names_a_non_conflict_cause():
     assert list(table["سبب غير قتالي"]) == ["", "حادث"]
 
 
+def test_empty_tables_have_the_headings_of_full_ones():
+    mentions = pd.DataFrame([{"doc": "a", "mention": "m1", "category": "killed", "best": 4}])
+    full = report.figure_table(figures_table(mentions), Labels("ar"))
+    empty = report.figure_table(figures_table(mentions.iloc[:0]), Labels("ar"))
+    assert list(empty.columns) == list(full.columns) and empty.empty
+    incidents = pd.DataFrame(
+        [{c: "" for c in ("doc", "incident", "event", "sub_event_type", "actor1", "actor2")}]
+    ).assign(place="", governorate="", date="", killed=0, injured=0, text="")
+    full = report.incident_table(incidents, Labels("en"))
+    empty = report.incident_table(incidents.iloc[:0], Labels("en"))
+    assert list(empty.columns) == list(full.columns) and empty.empty
+
+
 def test_tables_escape_article_markup():
     itables.init_notebook_mode(connected=False)
     table = pd.DataFrame({"sentence": ["قتل 3 <script>alert(1)</script> </table> <img src=x>"]})
