@@ -28,6 +28,7 @@ from functools import cache, lru_cache
 
 from helpers import numbers
 from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
+from helpers.dates import MONTHS
 from helpers.incidents import find_triggers
 from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
 from helpers.schema import Document
@@ -245,6 +246,9 @@ class Sentence:
                 for x in self.toks[k + 1 : k + 4]
             ):
                 t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
+        for k, t in enumerate(self.toks):
+            if t.person and _month_after_day(self.toks, k):
+                t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -633,6 +637,19 @@ _QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "
 _PRONOUNS = {"منهم", "منها", "منه", "منهما", "منهن"}
 
 
+_MONTH_WORDS = frozenset(name.split()[0] for name in MONTHS)
+
+
+def _month_after_day(toks: list[Token], k: int) -> bool:
+    """Token k is a month name after a day number ('22 آب', 'الـ22 من آب')."""
+    if k >= len(toks) or toks[k].word not in _MONTH_WORDS:
+        return False
+    j = k - 1
+    if j >= 0 and toks[j].word == "من":
+        j -= 1
+    return j >= 0 and toks[j].word[-1:].isdigit()
+
+
 def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     """What the quantity counts, from the words after it; None when it counts things."""
     lex = lexicon()
@@ -650,7 +667,9 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     t = toks[i]
     if t.word.startswith("و") and t.casualty and t.word[1:] not in lex.person:
         return Counted("")  # 'ارتفع عدد الشهداء إلى 5 والجرحى إلى 15': a new conjunct
-    counted_event = _event_noun(sent, i, q.end)
+    if t.word in _MONTH_WORDS or (t.word == "من" and _month_after_day(toks, i + 1)):
+        return None  # 'يوم الثلاثاء 22 آب': a day of the month ('آب' is also 'father')
+    counted_event = None if _dates_event(q) else _event_noun(sent, i, q.end)
     if counted_event is not None:
         return counted_event
     c = _classify_token(t, sent)
@@ -692,6 +711,12 @@ def _killed_and_injured(c: Counted, sent: Sentence, i: int) -> Counted:
     ):
         return replace(c, category=COMBINED, end=nxt.end)
     return c
+
+
+def _dates_event(q: numbers.Quantity) -> bool:
+    """'في 2023 مقتل خمسة': a year (not a round number such as 2000, which may be a count) before
+    a verbal noun dates the event rather than counting it."""
+    return q.qualifier == "exact" and numbers.is_year(q.text) and q.best % 100 != 0
 
 
 def _event_noun(sent: Sentence, i: int, number_end: int) -> Counted | None:
@@ -838,12 +863,12 @@ def _glued_to_latin(norm: str, q: numbers.Quantity) -> bool:
 
 
 def _people_after(q: numbers.Quantity, sent: Sentence) -> bool:
-    """'أصابت شظايا القذيفة طفلين / 3 أطفال': people counted after the number, so the word
-    before it is not a label ('الفوج 46')."""
+    """'أصابت شظايا القذيفة طفلين / 3 أطفال', 'استقبلت المشافي 30 جريحاً': people or
+    casualties counted after the number, so the word before it is not a label ('الفوج 46')."""
     if q.kind == "dual":
         return True
     c = _counted(q, sent)
-    return c is not None and c.kind in ("civilian", "combatant")
+    return c is not None and c.kind in ("civilian", "combatant", "casualty")
 
 
 def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:

@@ -549,6 +549,8 @@ def _scan_window(text: str, toks: _Tokens) -> list[Quantity]:
 def _match_at(text: str, toks: _Tokens, i: int, floor: int) -> tuple[Quantity, int] | None:
     kind = toks.kind[i]
     if kind == NUM:
+        if _in_numeric_date(toks, i):
+            return None
         core = _digits_core(toks, i, floor)
         return _qualified(text, toks, core, floor) if core else None
     if kind != WORD:
@@ -623,6 +625,42 @@ def _scale_after(toks: _Tokens, j: int) -> int | None:
     if scale is None or scale[1] == DUAL_SCALE:
         return None
     return scale[0]
+
+
+_DATE_SEPARATORS = (*_DASHES, "/")
+
+
+def _joined(toks: _Tokens, k: int) -> bool:
+    """Tokens k, k+1, k+2 are number, separator, number written with no space between."""
+    return (
+        k >= 0
+        and k + 2 < toks.n
+        and toks.kind[k] == NUM
+        and toks.kind[k + 2] == NUM
+        and toks.raw[k + 1] in _DATE_SEPARATORS
+        and toks.end[k] == toks.start[k + 1]
+        and toks.end[k + 1] == toks.start[k + 2]
+    )
+
+
+def _in_numeric_date(toks: _Tokens, i: int) -> bool:
+    """'1-9-2023', '2023/09/01', '9/2023', '2019-2020': numbers joined into a date or a span of
+    years count nothing. Three numbers in a chain are a date; two are one when either is a
+    year (4 digits, 1900-2099). '10-15' (a range) stays a number."""
+    first = last = i
+    while _joined(toks, first - 2):
+        first -= 2
+    while _joined(toks, last):
+        last += 2
+    parts = [toks.raw[k] for k in range(first, last + 1, 2)]
+    if len(parts) >= 3:
+        return True
+    return len(parts) == 2 and any(is_year(p) for p in parts)
+
+
+def is_year(raw: str) -> bool:
+    digits = raw.translate(_TO_ASCII_DIGITS)
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
 
 
 def _digits_core(toks: _Tokens, i: int, floor: int) -> _Core | None:

@@ -267,11 +267,32 @@ def test_breakdown_in_brackets_is_not_a_new_total():
         ("سجلت الفرق الطبية 250 إصابة خلال الأسبوع.", "injured", 250),
         ("وثقت الفرق 12 حالة وفاة بين المدنيين.", "killed", 12),
         ("سقط 9 قتلى ونحو 40 إصابة في الهجوم.", "injured", 40),
+        ("استقبلت المشافي 30 جريحاً بعد القصف.", "injured", 30),  # no label before a casualty
+        ("سجلت المستشفيات 2000 إصابة منذ الصباح.", "injured", 2000),  # round: a count
     ],
 )
 def test_casualty_noun_after_the_number_says_what_it_counts(text, category, best):
     rows = [r for r in mentions(text) if r["best"] == best]
     assert len(rows) == 1 and rows[0]["category"] == category, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وثقت الشبكة بتاريخ ١-٩-٢٠٢٣ مقتل خمسة أطفال من عائلة واحدة.",  # a numeric date
+        "وثقت الشبكة في 2023 مقتل خمسة أطفال من عائلة واحدة.",  # a year before the event
+        "وثقت الشبكة في 22 من آب مقتل خمسة أطفال من عائلة واحدة.",  # a day of the month
+    ],
+)
+def test_dates_before_the_event_are_not_counts(text):
+    assert [(r["category"], r["best"]) for r in mentions(text)] == [("killed", 5)]
+
+
+def test_day_and_month_between_the_verb_and_the_people():
+    """'آب' after a day number is August, not 'father', so it does not stop the search for
+    the verb that governs the people after it."""
+    rows = mentions("وقتل يوم الثلاثاء 22 آب، مدنيان اثنان، وأصيب 5 آخرون بجروح.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 2), ("injured", 5)]
 
 
 def test_one_number_for_killed_and_injured_nouns_is_combined():

@@ -263,9 +263,27 @@ def test_at_least_further_away_is_left_to_the_extractor() -> None:
     assert q.qualifier == "exact" and q.text == "11"
 
 
-def test_dates_are_not_ranges() -> None:
-    assert all(q.qualifier == "exact" for q in find_quantities("في 23-1-2019 وقع الهجوم"))
-    assert values("في 23-1-2019") == [23, 1, 2019]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "في 23-1-2019 وقع الهجوم",
+        "بتاريخ ١-٩-٢٠٢٣ قتل",
+        "في 2023/09/01 قتل",
+        "في 9/2023 قتل",
+        "بين عامي 2019-2020 قتل",
+        "في 1-9-23 قتل",
+    ],
+)
+def test_numeric_dates_count_nothing(text: str) -> None:
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("قتل 10-15 شخصا", [10]), ("قتل 3 - 5 أشخاص", [3])],
+)
+def test_number_pairs_that_are_not_dates_stay(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
 
 
 # ----------------------------------------------------------------------------- vague

@@ -30,6 +30,18 @@ def test_gazetteer_columns_and_size():
     assert located["longitude"].between(35.5, 42.5).all()
 
 
+def test_every_point_says_where_it_comes_from():
+    """A cited source carries a point; 'name only' carries none (see places_SOURCE.md)."""
+    gaz = load_gazetteer()
+    kind = gaz["source"].str.extract(r"^(geonames|csc|wikidata-style|approximate|name only)")[0]
+    assert kind.notna().all(), gaz.loc[kind.isna(), "id"].tolist()
+    has_point = gaz["latitude"].notna() & gaz["longitude"].notna()
+    assert has_point[kind != "name only"].all()
+    assert not has_point[kind == "name only"].any()
+    full_dump = gaz["source"].str.match(r"geonames:\d+ \(full SY dump via ")
+    assert full_dump.sum() >= 50
+
+
 def test_normalisation():
     assert normalize_ar("إدلبُ") == normalize_ar("ادلب")
     assert normalize_ar("حماة") == "حماه"
