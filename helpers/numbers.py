@@ -659,6 +659,7 @@ def _in_numeric_date(toks: _Tokens, i: int) -> bool:
 
 
 def is_year(raw: str) -> bool:
+    """Four digits (Western or Arabic-Indic) between 1900 and 2099: a year in news text."""
     digits = raw.translate(_TO_ASCII_DIGITS)
     return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
 
