@@ -809,7 +809,8 @@ def _combined(sent: Sentence, i: int) -> str:
     while j > 0 and sent.toks[j].trigger == cat:
         j -= 1
     prev = sent.toks[j]
-    owner = sent.toks[j - 1] if j > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
+    k = _before_at_least(sent, j)  # 'شخصاً على الأقل قتل وأصيب 3': the person owns قتل
+    owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
     owned = owner is not None and (
         owner.person
         or owner.casualty
@@ -1178,7 +1179,8 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     kind, number = t.person
     if i + 1 >= len(sent.toks):
         return None
-    verb = sent.toks[i + 1]
+    at_least = i + 3 < len(sent.toks) and _before_at_least(sent, i + 3) == i + 1
+    verb = sent.toks[i + 3 if at_least else i + 1]  # 'أن شخصاً على الأقل قتل'
     relative = verb.word in ("الذي", "التي") and i + 2 < len(sent.toks)
     if relative and t.word.startswith("ال"):  # 'المدني الذي استشهد': one, named back
         verb = sent.toks[i + 2]
@@ -1188,12 +1190,21 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         return None
     if not verb.trigger or not verb.word.startswith(_VERB_AFTER) or verb.word.startswith("و"):
         return None
-    if sent.norm[t.end : verb.start].strip() and not relative:
+    if sent.norm[t.end : verb.start].strip() and not (relative or at_least):
         return None
     f = _one(sent, i, sent.toks.index(verb), verb.trigger, Counted(kind, end=t.end, noun=t.word))
     if number == "dual":
         f.best = f.low = f.high = 2
+    if at_least:
+        f.qualifier, f.high = "at_least", None
     return f
+
+
+def _before_at_least(sent: Sentence, k: int) -> int:
+    """The index of 'على' when 'على الأقل' stands right before token k, else k."""
+    if k >= 2 and (sent.toks[k - 2].word, sent.toks[k - 1].word) == ("علي", "الاقل"):
+        return k - 2
+    return k
 
 
 _ADVERBS = frozenset(

@@ -359,6 +359,18 @@ def test_person_then_relative_clause_verb_is_one():
     assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
 
 
+def test_person_at_least_then_verb_is_one_and_owns_the_verb():
+    """'شخصاً على الأقل قتل وأصيب ثلاثة آخرون': the person is the subject of قتل, so the
+    injured verb after it starts a figure of its own, not 'killed or injured'."""
+    rows = mentions("وذكرت مصادر أن شخصاً على الأقل قتل وأصيب ثلاثة آخرون جراء الغارة.")
+    got = [(r["category"], r["best"], r["qualifier"], r["victim"]) for r in rows]
+    assert got == [
+        ("killed", 1, "at_least", "CIVILIANS"),
+        ("injured", 3, "exact", "CIVILIANS"),
+    ]
+    assert rows[0]["high"] is None  # open-ended
+
+
 def test_singular_casualty_noun_then_number_with_its_own_noun():
     rows = mentions("شهيدة وعدد من الجرحى المدنيين بقصف مدفعي على البلدة.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 3)]
