@@ -238,17 +238,16 @@ class Sentence:
         self.start, self.end, self.norm = start, end, norm
         self.toks = [Token(s, e, w) for s, e, w in tokens(norm, start, end)]
         self.starts = [t.start for t in self.toks]
-        for t in self.toks:
+        for k, t in enumerate(self.toks):
             t.trigger, t.casualty, t.person = word_classes(t.word)
+            if t.person and _month_after_day(self.toks, k):
+                t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for k, t in enumerate(self.toks):
             if t.word.lstrip("و") in ("فقدان", "فقد", "فقدت", "فقدوا") and any(
                 x.word.lstrip("ل") in ("حياته", "حياتها", "حياتهم", "حياتهما")
                 for x in self.toks[k + 1 : k + 4]
             ):
                 t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
-        for k, t in enumerate(self.toks):
-            if t.person and _month_after_day(self.toks, k):
-                t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -809,7 +808,7 @@ def _combined(sent: Sentence, i: int) -> str:
     while j > 0 and sent.toks[j].trigger == cat:
         j -= 1
     prev = sent.toks[j]
-    k = _before_at_least(sent, j)  # 'شخصاً على الأقل قتل وأصيب 3': the person owns قتل
+    k = j - 2 if _at_least_at(sent, j - 2) else j  # 'شخصاً على الأقل قتل وأصيب 3'
     owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
     owned = owner is not None and (
         owner.person
@@ -974,6 +973,9 @@ def _figure_from_quantity(
     f.extras["counted"] = counted
     f.extras["vague_word"] = q.vague_word
     f.extras["trigger_after"] = from_after
+    k = sent.index_at(end)
+    if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
+        _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
     if _update_cue_before(sent, q.start):
         f.extras["update"] = True
     if subset:
@@ -1179,7 +1181,7 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     kind, number = t.person
     if i + 1 >= len(sent.toks):
         return None
-    at_least = i + 3 < len(sent.toks) and _before_at_least(sent, i + 3) == i + 1
+    at_least = i + 3 < len(sent.toks) and _at_least_at(sent, i + 1)
     verb = sent.toks[i + 3 if at_least else i + 1]  # 'أن شخصاً على الأقل قتل'
     relative = verb.word in ("الذي", "التي") and i + 2 < len(sent.toks)
     if relative and t.word.startswith("ال"):  # 'المدني الذي استشهد': one, named back
@@ -1196,15 +1198,27 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     if number == "dual":
         f.best = f.low = f.high = 2
     if at_least:
-        f.qualifier, f.high = "at_least", None
+        _open_ended(f)
     return f
 
 
-def _before_at_least(sent: Sentence, k: int) -> int:
-    """The index of 'على' when 'على الأقل' stands right before token k, else k."""
-    if k >= 2 and (sent.toks[k - 2].word, sent.toks[k - 1].word) == ("علي", "الاقل"):
-        return k - 2
-    return k
+def _at_least_at(sent: Sentence, k: int) -> bool:
+    """Tokens k and k+1 are 'على الأقل'."""
+    return (
+        k >= 0
+        and k + 1 < len(sent.toks)
+        and ((sent.toks[k].word, sent.toks[k + 1].word) == numbers.AT_LEAST_AFTER)
+    )
+
+
+def _adjacent(sent: Sentence, pos: int, k: int) -> bool:
+    """Only spaces between `pos` and token k."""
+    return not sent.norm[pos : sent.toks[k].start].strip()
+
+
+def _open_ended(f: Figure) -> None:
+    """'at least n': n is the best and lowest figure, with no upper bound (docs/numbers.md)."""
+    f.qualifier, f.low, f.high = numbers.AT_LEAST, f.best, None
 
 
 _ADVERBS = frozenset(

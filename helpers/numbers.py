@@ -373,7 +373,7 @@ def _build_qualifiers() -> dict[tuple[str, ...], str]:
 _QUALIFIERS = _build_qualifiers()
 _MAX_QUALIFIER_WORDS = max(len(k) for k in _QUALIFIERS)
 _QUALIFIER_LAST_WORDS = {k[-1] for k in _QUALIFIERS}
-_AT_LEAST_AFTER = ("علي", "الاقل")
+AT_LEAST_AFTER = ("علي", "الاقل")  # normalized; the extractor reads it further along too
 _RANGE_TO = ("الي", "حتي")
 _DASHES = ("-", "–", "—")
 _CONSTRUCT_TEXT = (
@@ -916,8 +916,8 @@ def _qualified(
         upper = _dash_range(toks, core)
         if upper is not None:
             qualifier, last = RANGE, upper.last
-    at_least_after = toks.is_word(last + 1, _AT_LEAST_AFTER[0]) and toks.is_word(
-        last + 2, _AT_LEAST_AFTER[1]
+    at_least_after = toks.is_word(last + 1, AT_LEAST_AFTER[0]) and toks.is_word(
+        last + 2, AT_LEAST_AFTER[1]
     )
     if qualifier == EXACT and at_least_after:
         qualifier, last = AT_LEAST, last + 2

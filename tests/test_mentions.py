@@ -69,6 +69,13 @@ def test_range_and_open_ended():
     assert (m["low"], m["high"], m["qualifier"]) == (11, None, "at_least")
 
 
+def test_at_least_after_the_counted_noun_is_open_ended():
+    m = one("قتل 11 شخصاً على الأقل في القصف.")
+    assert (m["best"], m["low"], m["high"], m["qualifier"]) == (11, 11, None, "at_least")
+    m = one("قتل 11 شخصاً، على الأقل بحسب المرصد.")  # a comma ends the figure
+    assert m["qualifier"] == "exact"
+
+
 def test_vague_uses_convention():
     m = one("وقتلت القوات العديد منهم في المعركة مع مسلحي داعش.")
     assert m["qualifier"] == "vague" and m["high"] is None and m["low"] is not None
