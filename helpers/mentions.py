@@ -794,11 +794,18 @@ def _trigger_before(
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
-        if (t.person or t.casualty) and not any(a <= t.start < b for a, b in taken):
+        taken_here = any(a <= t.start < b for a, b in taken)
+        if (t.person or t.casualty) and not taken_here and not _subject(t):
             return None
         i -= 1
         steps += 1
     return None
+
+
+def _subject(t: Token) -> bool:
+    """'قتل مسلحون مجهولون 4 أشخاص': a nominative plural person (-ون) between a verb and a
+    number is the verb's subject, so the verb still governs the people counted after it."""
+    return bool(t.person) and t.word.endswith("ون") and t.person[1] != "singular"
 
 
 def _combined(sent: Sentence, i: int) -> str:
@@ -1402,9 +1409,11 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر") and not _names_side_next(sent, k))
             or t.word in _PERP_CUES
+            or t.word in _CHARGES
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
             )
+            or _recipient(sent, i, k)
             or _conjunct(sent, k) is not None  # 'و2 من قوات النظام': next part
         ):
             break
@@ -1415,6 +1424,25 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
                 end = nxt.end  # 'منها والتنظيم': the pronoun's side and another
             break
     return end
+
+
+_CHARGES = frozenset(("بتهمه", "بتهم", "بحجه", "بدعوي", "بذريعه"))  # 'بتهمة التعامل مع ...'
+_AFFILIATED = ("تابع", "التابع", "موال", "الموال", "منتسب", "المنتسب", "ينتم", "المنتم")
+
+
+def _recipient(sent: Sentence, i: int, k: int) -> bool:
+    """Token k names a second side with the preposition ل after the figure's own side (tokens
+    i..k): 'استسلم 20 عنصراً من داعش لقسد' is the side they surrendered to. A side named
+    first with ل is whose they are ('4 عناصر للنظام', 'عناصر تابعين لقوات النظام')."""
+    t = sent.toks[k]
+    if not t.actor or not t.word.startswith("ل"):
+        return False
+    a = next((a for a in sent.actors if t.start <= a.start < t.end), None)
+    if a is None or not (a.start > t.start or a.text.startswith("لل")):
+        return False  # the ل is part of the name itself ('لواء ...')
+    return any(x.actor for x in sent.toks[i:k]) and not sent.toks[k - 1].word.startswith(
+        _AFFILIATED
+    )
 
 
 def _names_side_next(sent: Sentence, k: int) -> bool:

@@ -567,3 +567,28 @@ def test_violence_in_the_sentence_keeps_the_figure_a_conflict_casualty(text):
 )
 def test_spans_of_days_or_more_make_a_running_total(text, scope):
     assert one(text)["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    "text,category,best",
+    [
+        ("اختطف مسلحون مجهولون 3 مدنيين على طريق المدينة.", "detained", 3),
+        ("قتل مسلحون 4 أشخاص في القرية.", "killed", 4),
+    ],
+)
+def test_nominative_attackers_between_verb_and_number_are_its_subject(text, category, best):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == (category, best, "CIVILIANS")
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("أعدم التنظيم 5 أشخاص بتهمة التعامل مع التحالف.", "CIVILIANS"),
+        ("استسلم 20 عنصراً من داعش لقوات سوريا الديمقراطية.", "ISIS"),
+        ("قتل 3 عناصر تابعين لقوات النظام في الكمين.", "SYR_GOV"),
+        ("قتل 4 عناصر للنظام في الكمين.", "SYR_GOV"),
+    ],
+)
+def test_sides_named_after_a_charge_or_as_recipient_are_not_the_victims(text, victim):
+    assert one(text)["victim"] == victim
