@@ -45,6 +45,7 @@ from helpers.text import (
 COMBINED = "killed_or_injured"
 WINDOW_BEFORE = 7  # tokens between a trigger and the number it governs
 WINDOW_AFTER = 8  # tokens between a number and a trigger verb after it
+TOLL_BACK = 20  # tokens between "حصيلة/عدد + casualty noun" and "إلى <number>"
 SCOPE_BACK = 30  # tokens before a figure where a running-total cue applies to it
 SCOPE_AHEAD = 18  # tokens after it
 
@@ -230,6 +231,9 @@ class Figure:
     extras: dict = field(default_factory=dict)
 
 
+_LOSS_WORDS = ("فقدان", "فقد", "فقدت", "فقدوا")  # killed only with حياته after them
+
+
 class Sentence:
     """Tokens of one sentence with their lexical classes, and the quantities in it."""
 
@@ -243,11 +247,16 @@ class Sentence:
             if t.person and _month_after_day(self.toks, k):
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for k, t in enumerate(self.toks):
-            if t.word.lstrip("و") in ("فقدان", "فقد", "فقدت", "فقدوا") and any(
+            if t.word.lstrip("و") in _LOSS_WORDS and any(
                 x.word.lstrip("ل") in ("حياته", "حياتها", "حياتهم", "حياتهما")
                 for x in self.toks[k + 1 : k + 4]
             ):
                 t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
+            if t.word.lstrip("وب") == "ارواح" and any(
+                x.word.lstrip("وت").startswith(("حصد", "ازهق", "يحصد", "اود"))
+                for x in self.toks[max(0, k - 3) : k]
+            ):
+                t.trigger = "killed"  # 'تحصد الألغام أرواح 7 عناصر', 'أودى بأرواح'
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -329,7 +338,7 @@ _GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
 def _phrase_heads() -> frozenset[str]:
     """Words that can start a casualty phrase the per-word classes do not cover."""
     heads = {p.split()[0] for p in lexicon().trigger_phrase_cat}
-    return frozenset(heads | {"فقدان", "فقد", "فقدت", "فقدوا"})
+    return frozenset(heads | set(_LOSS_WORDS) | {"ارواح"})  # see Sentence.__init__
 
 
 @lru_cache(maxsize=500_000)
@@ -915,15 +924,19 @@ def _figure_from_quantity(
     if counted is None:
         return None
     category = ""
-    trig = _trigger_before(sent, anchor, done)
+    trig = _trigger_before(sent, anchor, done) or _toll_rising_to(sent, q.start)
+    if trig and counted.kind == "" and _count_of(sent, trig[0]):
+        counted = _toll_people(sent, trig[0], q) or counted  # 'عدد قتلى قوات النظام إلى 5'
     if trig and counted.kind == "casualty" and counted.end > q.end:
         told = sent.toks[trig[0]]
         if told.casualty or any(f.start <= told.start < f.end for f in done):
             trig = None  # '81 قتيلاً ونحو 1300 إصابة': the noun after 1300 says what it counts
     referent = False
-    if counted.kind == "" and trig is None:
-        counted, trig = _count_referent(sent, q)
-        referent = trig is not None
+    if trig is None or (counted.kind == "" and sent.index_at(q.start) - trig[0] > 2):
+        by_count, count_trig = _count_referent(sent, q)  # 'النازحة ... تجاوز عددها 4000'
+        if count_trig is not None:
+            trig, referent = count_trig, True
+            counted = counted if counted.kind else by_count
     if counted.kind == "casualty":
         category = counted.category
         if trig and trig[1] == COMBINED:
@@ -993,6 +1006,34 @@ def _figure_from_quantity(
     return f
 
 
+def _toll_rising_to(sent: Sentence, pos: int) -> tuple[int, str] | None:
+    """'ارتفاع حصيلة شهداء القصف على محيط البلدة، إلى أربعة مدنيين': a number right after
+    'إلى' takes the category of the toll named earlier in the sentence, however long the
+    phrase between (no other number or casualty word may stand in it)."""
+    i = sent.index_at(pos) - 1
+    if i < 0 or sent.toks[i].word not in ("الي", "لتصل", "ليصل", "لتبلغ", "ليبلغ"):
+        return None
+    for k in range(i - 1, max(-1, i - 1 - TOLL_BACK), -1):
+        t = sent.toks[k]
+        if _count_of(sent, k):
+            return k, t.casualty[0]
+        if t.trigger or t.casualty or any(q.start == t.start for q in sent.quantities):
+            return None
+    return None
+
+
+def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
+    """'عدد قتلى عناصر الدفاع الوطني إلى 5': the people named right after the toll's noun
+    are what the number counts."""
+    if k + 1 >= len(sent.toks):
+        return None
+    t = sent.toks[k + 1]
+    c = _classify_token(t, sent) if t.person or t.actor else None
+    if c is None or c.kind not in ("civilian", "combatant", "actor"):
+        return None
+    return Counted(c.kind, end=q.end, side=c.side, noun=c.noun)
+
+
 def _count_of(sent: Sentence, k: int) -> bool:
     """Token k is a casualty noun counted by عدد/حصيلة: 'عدد الشهداء ارتفع إلى 5'."""
     return (
@@ -1054,11 +1095,11 @@ def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple
     """'الأسر النازحة ... عددها تجاوز 4000' / 'بلغ عدد القتلى 5': the number is the count
     of people named earlier in the sentence."""
     i = sent.index_at(q.start)
-    near = [k for k in range(max(0, i - 3), i) if sent.toks[k].word.startswith(("عدد", "اعداد"))]
+    near = [k for k in range(max(0, i - 5), i) if sent.toks[k].word.startswith(("عدد", "اعداد"))]
     if not near:
         return Counted(""), None
     counted, trig = Counted(""), None
-    for k in range(near[-1], max(-1, near[-1] - 15), -1):
+    for k in range(i - 1, max(-1, near[-1] - 15), -1):  # 'بلغ عدد قتلى المدنيين 9' too
         t = sent.toks[k]
         if t.trigger and trig is None:
             trig = (k, t.trigger)
@@ -1239,6 +1280,12 @@ def _agent(word: str) -> bool:
     return _in(lexicon().agents, word) or bool(adjective_side(word))
 
 
+# 'وإصابة آخر', 'وجرح رابع': one more person, of the side just counted
+_ONE_MORE = frozenset(
+    ("اخر", "اخري", "ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "سادس", "سادسه")
+)
+
+
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     """A singular person (one) or a plural (vague) right after a trigger."""
     toks = sent.toks
@@ -1248,7 +1295,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         j += 1  # مقتل وإصابة ...
     if j < len(toks) and toks[j].word == "بين":
         return _between(sent, i, j)
-    if j < len(toks) and toks[j].word in ("اخر", "اخري"):
+    if j < len(toks) and toks[j].word in _ONE_MORE:
         return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
     skipped = 0
     while (
@@ -1308,6 +1355,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     """'سقوط جرحى' (vague), 'شهيداً' after a name (one). Definite plurals refer back: skipped."""
     t = sent.toks[i]
     cat, number = t.casualty
+    if _counted_by_total(sent, i):
+        return None
     if number == "dual":
         best = 2
     elif number == "singular":
@@ -1320,6 +1369,15 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+def _counted_by_total(sent: Sentence, i: int) -> bool:
+    """'حصيلة ضحايا الغارة', 'عدد شهداء وجرحى القصف': the noun says what a count counts;
+    it is not a figure itself."""
+    j = i - 1
+    while j >= 0 and sent.toks[j].casualty and sent.toks[j + 1].word.startswith("و"):
+        j -= 1  # 'شهداء وجرحى'
+    return j >= 0 and sent.toks[j].word.lstrip("وب").startswith(("عدد", "حصيله"))
 
 
 def _vague_values(f: Figure, key: str) -> None:

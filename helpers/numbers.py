@@ -676,7 +676,9 @@ def _digits_core(toks: _Tokens, i: int, floor: int) -> _Core | None:
     j = i - 1
     if j >= floor and toks.is_word(j) and toks.norm[j] in _PREFIX_TOKENS:
         glued = toks.end[j] == toks.start[i]
-        if glued or toks.raw[j].endswith("ـ"):
+        # 'الـ 4000' normalised is 'ال 4000': an article never stands alone, so it is detached
+        detached = toks.norm[j] in _ARTICLES and toks.start[i] - toks.end[j] <= 1
+        if glued or detached or toks.raw[j].endswith("ـ"):
             first, prefix = j, toks.raw[j]
     return _Core(first, last, i, value, kind, prefix, toks.start[i])
 

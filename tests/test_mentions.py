@@ -592,3 +592,63 @@ def test_nominative_attackers_between_verb_and_number_are_its_subject(text, cate
 )
 def test_sides_named_after_a_charge_or_as_recipient_are_not_the_victims(text, victim):
     assert one(text)["victim"] == victim
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مقتل عنصرين من قسد وإصابة ثالث بجروح.", "قتل عنصران من قسد وجرح رابع في الهجوم."],
+)
+def test_an_indefinite_ordinal_after_a_verb_is_one_more_of_the_same_side(text):
+    rows = [r for r in mentions(text) if r["category"] == "injured"]
+    assert [(r["best"], r["victim"]) for r in rows] == [(1, "SDF")]
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [("حصدت الغارات أرواح 12 مدنياً.", 12), ("أودى القصف بأرواح 5 مدنيين.", 5)],
+)
+def test_reaping_lives_is_killing(text, best):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == ("killed", best, "CIVILIANS")
+
+
+def test_saving_lives_is_no_casualty():
+    assert mentions("أنقذت فرق الإنقاذ أرواح 12 مدنياً.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ارتفعت حصيلة ضحايا الغارة إلى 15 قتيلاً.", "ارتفع عدد شهداء وجرحى القصف إلى 15 قتيلاً."],
+)
+def test_the_noun_a_toll_counts_is_not_a_figure_of_its_own(text):
+    assert [r["best"] for r in mentions(text)] == [15]
+
+
+@pytest.mark.parametrize(
+    "text,category,victim,best",
+    [
+        (
+            "ارتفاع حصيلة شهداء القصف الصاروخي على محيط البلدة شمالي إدلب، إلى أربعة مدنيين.",
+            "killed",
+            "CIVILIANS",
+            4,
+        ),
+        ("ارتفع عدد قتلى عناصر الدفاع الوطني في الهجوم على الحاجز إلى 5.", "killed", "SYR_GOV", 5),
+        ("ارتفعت حصيلة قتلى قوات النظام في الهجوم إلى 12.", "killed", "SYR_GOV", 12),
+        ("بلغ عدد قتلى المدنيين 9.", "killed", "CIVILIANS", 9),
+        ("وبلغ عدد جرحى عناصر قسد 4 في الهجوم.", "injured", "SDF", 4),
+    ],
+)
+def test_a_toll_names_what_it_counts_before_its_number(text, category, victim, best):
+    m = one(text)
+    assert (m["category"], m["victim"], m["best"]) == (category, victim, best)
+
+
+def test_a_count_of_people_named_earlier_takes_their_category_however_far():
+    m = one("دعم الأسر النازحة من الأحياء الجنوبية مشيراً إلى أن عددها تجاوز الـ 4000 أسرة.")
+    assert (m["category"], m["victim"], m["best"], m["qualifier"]) == (
+        "displaced",
+        "CIVILIANS",
+        4000,
+        "more_than",
+    )

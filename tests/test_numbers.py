@@ -109,6 +109,14 @@ def test_proclitic_before_digits() -> None:
     assert q.prefix == "و" and q.value == 14
 
 
+def test_article_left_alone_by_normalisation_still_belongs_to_the_number() -> None:
+    """'تجاوز الـ 4000' loses its tatweel when normalised ('تجاوز ال 4000'); the lone article
+    is still the number's, so the qualifier before it still applies."""
+    for text in ("تجاوز الـ 4000", "تجاوز ال 4000"):
+        q = only(text)
+        assert (q.qualifier, q.best, q.high) == ("more_than", 4000, None)
+
+
 # ----------------------------------------------------------------------------- words
 
 
