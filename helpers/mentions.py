@@ -10,7 +10,8 @@ How a figure is found (all on the normalised text, offsets mapped back at the en
    "من" + people/actor, or a casualty noun) and a trigger of one category governs it (before
    it, or a verb after it: "30 إرهابياً هلكوا"). Numbers that count other things (strikes,
    trucks, hours, unit and channel names) are rejected by the noun after or before them;
-   numbers with no casualty word near them are never figures (force sizes).
+   numbers with no casualty word near them are never figures (force sizes). A negation
+   (دون، لم يسفر عن) or a release (أطلق سراح، الإفراج عن, for detainees) cancels the figure.
 4. Triggers with no number but a singular person after them mean one (مقتل شاب); plural or
    vague words are vague figures (قتلت العديد منهم).
 5. Each figure gets its victim side (actor named with it, pronoun resolved to the last side
@@ -82,6 +83,7 @@ class Lexicon:
     cumulative: re.Pattern[str]
     totals: frozenset[str]
     negations: frozenset[str]
+    releases: frozenset[str]
     subset: re.Pattern[str]
     others: frozenset[str]
     attribution: frozenset[str]
@@ -137,6 +139,7 @@ def lexicon() -> Lexicon:
         cumulative=re.compile("|".join(cumulative)),
         totals=word_set(data["total_cues"]),
         negations=word_set(data["negations"]),
+        releases=word_set(data["releases"]),
         subset=phrase_regex(data["subset_markers"]),
         others=word_set(data["others"]),
         attribution=word_set(data["attribution"]),
@@ -300,6 +303,8 @@ def _usable(q: numbers.Quantity) -> bool:
     """Drop numbers that cannot be head counts: fractions, clock times, huge values."""
     if q.value is not None and (q.value != int(q.value) or q.value <= 0 or q.value > 10_000_000):
         return False
+    if q.kind == "vague":
+        return True  # 'وقتل العشرات من عناصر التنظيم': a vague count with ال is still a count
     return not (q.prefix.startswith("ال") and q.qualifier not in ("more_than", "at_least"))
 
 
@@ -327,6 +332,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             f.perpetrator = _perpetrator(f, sent)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
+        _share_side(found, sent)
     _relate(figures)
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
 
@@ -438,7 +444,7 @@ def _conjunct(sent: Sentence, k: int) -> tuple[int, int, Counted] | None:
     'وطفليه', 'وأطفالها الثلاثة', 'و3 أطفال', 'و 2 من عناصر', 'وثلاثة من أطفالها'. None for
     anything else (a new trigger, a thing, a plural whose number is not said)."""
     t = sent.toks[k]
-    if not t.word.startswith("و") or t.trigger or t.casualty or t.actor:
+    if not _and(t.word) or t.trigger or t.casualty or t.actor:
         return None
     body, word = (k, t.word[1:]) if len(t.word) > 1 else (k + 1, "")
     if body >= len(sent.toks):
@@ -516,7 +522,7 @@ def _leading_person(fig: Figure, sent: Sentence, figs: list[Figure]) -> Figure:
     """'قتل شاب وثلاثة مدنيين': the number's figure swallowed a person between its trigger
     and 'و'+number; split that person off as the first part and return it."""
     kq = sent.index_at(fig.q_start)
-    if kq < 2 or kq >= len(sent.toks) or not sent.toks[kq].word.startswith("و"):
+    if kq < 2 or kq >= len(sent.toks) or not _and(sent.toks[kq].word):
         return fig
     person = sent.toks[kq - 1]
     if person.start <= fig.start or not person.person or person.trigger:
@@ -572,7 +578,16 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
     """Only 'و' (as a word or glued to the next number) between two figures."""
     gap = norm[a:b].strip(" ،,")
-    return gap == "و" or (gap == "" and norm[b : b + 1] == "و")
+    return gap == "و" or (gap == "" and _and(norm[b : b + 6].split(" ")[0]))
+
+
+_ONE_WORDS = ("واحد", "واحده", "واحدا")
+
+
+def _and(word: str) -> bool:
+    """The word starts with the conjunction و ('وثلاثة', 'وزوجته'), unlike 'واحد' (one):
+    'شخص واحد' is one person, not a person and another."""
+    return word.startswith("و") and word not in _ONE_WORDS
 
 
 def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
@@ -856,19 +871,50 @@ def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
     return None
 
 
+def _released(sent: Sentence, i: int, category: str) -> bool:
+    """'أطلق سراح 25 معتقلاً', 'الإفراج عن 40 موقوفاً': detainees set free, in the 5 words
+    before token i, are no detention."""
+    if category != "detained":
+        return False
+    rel = lexicon().releases
+    return any(any(w in rel for w in stems(sent.toks[k].word)) for k in range(max(0, i - 5), i))
+
+
+_RESULT_VERBS = ("يسفر", "تسفر", "يؤد", "تؤد", "يخلف", "تخلف", "يوقع", "توقع", "يسجل", "تسجل")
+
+
 def _negated(sent: Sentence, i: int) -> bool:
+    """A negation in the 4 words before token i, or a negated 'result' verb further back
+    ('لم يسفر القصف عن وقوع إصابات')."""
     neg = lexicon().negations
-    lo = max(0, i - 4)
-    return any(sent.toks[k].word in neg for k in range(lo, i))
+    if any(sent.toks[k].word in neg for k in range(max(0, i - 4), i)):
+        return True
+    for k in range(i - 1, max(0, i - 8), -1):
+        t = sent.toks[k]
+        if t.trigger or t.casualty:
+            return False  # the negated verb governs the casualty word nearest to it only
+        if t.word.startswith(_RESULT_VERBS) and sent.toks[k - 1].word.lstrip("و") in neg:
+            return True
+    return False
 
 
 def _subset_marker_before(sent: Sentence, pos: int) -> bool:
-    """'من ضمنهم 3 انتحاريين': a part of the figure before, marker right before the number."""
+    """'من ضمنهم 3 انتحاريين': a part of the figure before, marker right before the number,
+    or before the people joined to it ('بينهم امرأة وثلاثة أطفال': both are parts)."""
+    first = k = sent.index_at(pos)
+    while k > 0 and first - k < 2 and _counts_one_or_two(sent.toks[k - 1]):
+        k -= 1  # 'امرأة' in 'بينهم امرأة وثلاثة أطفال' (not 'بينهم أطفال وأكثر من 20 إصابة')
+    if k < first and sent.toks[k - 1].word.lstrip("و") in _AMONG | {"هم"}:
+        pos = sent.toks[k].start
     lo = sent.toks[max(0, sent.index_at(pos) - 3)].start if sent.toks else pos
     return any(
         m.end() <= pos and not sent.norm[m.end() : pos].strip(" ،,:\"'")
         for m in lexicon().subset.finditer(sent.norm, lo, pos)
     )
+
+
+def _counts_one_or_two(t: Token) -> bool:
+    return bool(t.person) and t.person[1] != "plural"
 
 
 def _glued_to_latin(norm: str, q: numbers.Quantity) -> bool:
@@ -971,6 +1017,8 @@ def _figure_from_quantity(
         return None
     if between_end:
         category = COMBINED
+    if _released(sent, sent.index_at(q.start), category):
+        return None
     if trig is not None:
         if _negated(sent, trig[0]):
             return None
@@ -1060,8 +1108,8 @@ def _noun_before(
 ) -> tuple[Counted, int] | str | None:
     """(what is counted, where its phrase starts) when a number word follows a person noun
     ('مدنيين اثنين', 'جندي واحد', 'أطفالها الثلاثة')."""
-    if q.kind not in ("words", "one") or q.qualifier != "exact":
-        return None
+    if q.kind not in ("words", "one") or q.qualifier != "exact" or q.prefix.startswith("و"):
+        return None  # 'امرأة وثلاثة أطفال': و starts another group, not the noun's number
     i = sent.index_at(q.start) - 1
     if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
         return None
@@ -1146,6 +1194,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             makers.append(_person_then_verb)
         for make in makers:
             f = make(sent, i)
+            if f is not None and _released(sent, i, f.category):
+                break
             if f is not None and free(f.start, f.end):
                 out.append(f)
                 covered.append((f.start, f.end))
@@ -1297,6 +1347,10 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         return _between(sent, i, j)
     if j < len(toks) and toks[j].word in _ONE_MORE:
         return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
+    if j < len(toks) and toks[j].word in ("اخران", "اخريان", "اخرتان"):  # two more: آخران
+        return _stated(
+            toks[i].start, toks[j].end, cat, 2, toks[j], Counted("others", end=toks[j].end)
+        )
     skipped = 0
     while (
         j < len(toks)
@@ -1414,8 +1468,11 @@ def _resolve_victim(
         perp = _perpetrator(f, sent)
         f.victim = _last_side_before(f, sent, actors, {perp} if perp else None) or "UNKNOWN"
         return
-    if kind == "combatant" and counted.possessive:
-        f.victim = _last_side_before(f, sent, actors) or "UNKNOWN"
+    if kind == "combatant" and counted.possessive:  # 'أعلن الجيش الإسرائيلي مقتل 2 من جنوده'
+        owner = _last_side_before(f, sent, actors) or _last_side_before(
+            f, sent, actors, claimed=True
+        )
+        f.victim = owner or "UNKNOWN"
         return
     if kind == "combatant":
         f.victim = _context_side(f, sent) or _default_combatant(counted)
@@ -1427,6 +1484,19 @@ def _resolve_victim(
         f.victim = whole[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
         return
     f.victim = _civilians_among(f, sent) or _civilian_context(f, sent) or "UNKNOWN"
+
+
+def _share_side(found: list[Figure], sent: Sentence) -> None:
+    """'سقط 3 قتلى و7 جرحى في صفوف الفصائل': casualty nouns joined by و share the side named
+    after the last of them."""
+    for a, b in zip(found, found[1:], strict=False):
+        if (
+            a.victim == "UNKNOWN"
+            and b.victim not in ("UNKNOWN", "MIXED")
+            and a.noun_class == b.noun_class == "casualty"
+            and _joined_by_and(sent.norm, a.end, b.q_start)
+        ):
+            a.victim = b.victim
 
 
 _AMONG = frozenset(("بينهم", "منهم", "بينهن", "منهن", "بينها", "ضمنهم"))
@@ -1558,13 +1628,17 @@ def _has_pronoun(f: Figure, sent: Sentence) -> bool:
 
 
 def _last_side_before(
-    f: Figure, sent: Sentence, actors: list[ActorMatch] | None, exclude: set[str] | None = None
+    f: Figure,
+    sent: Sentence,
+    actors: list[ActorMatch] | None,
+    exclude: set[str] | None = None,
+    claimed: bool = False,
 ) -> str:
     """The side a pronoun refers to: the last side named before the figure, skipping
-    claimants ('بغداد أكدت') and sides already named in the phrase."""
+    claimants ('بغداد أكدت') unless `claimed` and sides already named in the phrase."""
     pool = actors if actors is not None else sent.doc_actors
     exclude = exclude or set()
-    attribution = lexicon().attribution
+    attribution = frozenset() if claimed else lexicon().attribution
     for a in reversed([a for a in pool if a.end <= f.q_start]):
         if a.side in exclude or a.side in ("UNKNOWN", "OTHER"):
             continue

@@ -652,3 +652,75 @@ def test_a_count_of_people_named_earlier_takes_their_category_however_far():
         4000,
         "more_than",
     )
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("أسفر الانفجار عن مقتل شخص واحد.", 1),
+        ("أصيب 6 أشخاص من عائلة واحدة.", 6),
+        ("قتل جندي واحد في الهجوم.", 1),
+    ],
+)
+def test_one_after_a_noun_is_that_noun_not_another_person(text, best):
+    assert [r["best"] for r in mentions(text) if not r["relation"]] == [best]
+
+
+@pytest.mark.parametrize(
+    "text", ["قتل 4 مدنيين بينهم امرأة وثلاثة أطفال.", "قتل أربعة مدنيين، هم امرأة وثلاثة أطفال."]
+)
+def test_people_listed_after_among_are_parts_not_a_second_total(text):
+    counted = [r for r in mentions(text) if not r["relation"]]
+    assert [(r["best"], r["victim"]) for r in counted] == [(4, "CIVILIANS")]
+
+
+def test_a_plural_after_among_does_not_make_the_next_figure_a_part():
+    rows = mentions("سقوط 7 ضحايا مدنيين بينهم أطفال وأكثر من 20 إصابة.")
+    assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
+        ("killed", 7, ""),
+        ("injured", 20, ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["لم يسفر القصف عن وقوع إصابات بشرية.", "ولم تسفر الغارات على البلدة عن سقوط ضحايا."]
+)
+def test_a_negated_result_verb_further_back_says_there_were_no_casualties(text):
+    assert mentions(text) == []
+
+
+def test_a_negated_result_verb_does_not_reach_past_another_casualty_word():
+    rows = mentions("لم يسفر القصف عن إصابات وقتل 3 عناصر في هجوم آخر.")
+    assert [r["best"] for r in rows] == [3]
+
+
+@pytest.mark.parametrize("text", ["قتل عنصر من قسد وأصيب آخران.", "قتلت امرأة وأصيبت أخريان."])
+def test_two_others_in_the_dual(text):
+    rows = mentions(text)
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
+
+
+def test_a_definite_vague_count_is_still_a_count():
+    m = one("وقتل العشرات من عناصر التنظيم في المعارك.")
+    assert (m["category"], m["qualifier"], m["best"]) == ("killed", "vague", 10)
+
+
+@pytest.mark.parametrize(
+    "text", ["أطلق سراح 25 معتقلاً من سجون النظام.", "أفرجت قسد عن 40 موقوفاً من أبناء العشائر."]
+)
+def test_detainees_set_free_are_no_detention(text):
+    assert mentions(text) == []
+
+
+def test_neutralised_is_killed():
+    m = one("قالت وزارة الدفاع إنها حيدت 12 مسلحاً في المنطقة.")
+    assert (m["category"], m["best"]) == ("killed", 12)
+
+
+def test_his_soldiers_belong_to_the_side_that_announced_them():
+    assert one("أعلن الجيش الإسرائيلي مقتل اثنين من جنوده.")["victim"] == "ISRAEL"
+
+
+def test_casualty_nouns_joined_by_and_share_the_side_named_after_them():
+    rows = mentions("سقط 3 قتلى و7 جرحى في صفوف قسد.")
+    assert [(r["category"], r["victim"]) for r in rows] == [("killed", "SDF"), ("injured", "SDF")]
