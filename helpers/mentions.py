@@ -983,7 +983,9 @@ def _figure_from_quantity(
         if count_trig is not None:
             trig, referent = count_trig, True
             counted = counted if counted.kind else by_count
-    if counted.kind == "casualty":
+    if counted.kind == "casualty" and trig and _state_noun(counted, trig[1]):
+        category, counted = trig[1], _as_people(counted)  # 'مقتل 5 نازحين': killed
+    elif counted.kind == "casualty":
         category = counted.category
         if trig and trig[1] == COMBINED:
             category = COMBINED
@@ -1365,16 +1367,31 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", "", "actor"):
         return None
-    if c.kind == "casualty" and c.category != cat and cat != COMBINED:
-        person = _lookup(lexicon().person, t.word)  # 'مقتل نازحين': displaced people killed
-        if not person:
-            return None
-        c = Counted(person[1][0], end=t.end, noun=person[0], singular=person[1][1] == "singular")
+    if c.kind == "casualty" and _state_noun(c, cat):
+        c = _as_people(c)  # 'توفي معتقل تحت التعذيب', 'مقتل نازحين': the verb says what happened
+    elif c.kind == "casualty" and c.category != cat and cat != COMBINED:
+        return None
     singular = c.singular and not t.word.endswith(("هم", "هن"))
     if not (singular or c.dual) and t.word.startswith(("ال", "وال", "بال", "لل")):
         return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
     n = 1 if singular else 2 if c.dual else None
     return _stated(toks[i].start, t.end, cat, n, t, c)
+
+
+_STATES = ("detained", "displaced")  # nouns for people in a state: معتقلين، نازحين
+
+
+def _state_noun(c: Counted, trigger_category: str) -> bool:
+    """A detainee or displaced-person noun governed by a trigger of another category: the
+    people are counted by what the trigger says happened to them."""
+    return c.category in _STATES and trigger_category not in ("", c.category)
+
+
+def _as_people(c: Counted) -> Counted:
+    """The people a state noun names: displaced people are civilians; detainees' side is
+    not said by the noun (prisoners of war are detainees too)."""
+    kind = "civilian" if c.category == "displaced" else ""
+    return Counted(kind, end=c.end, noun=c.noun, singular=c.singular)
 
 
 def _between(sent: Sentence, i: int, j: int) -> Figure | None:

@@ -724,3 +724,20 @@ def test_his_soldiers_belong_to_the_side_that_announced_them():
 def test_casualty_nouns_joined_by_and_share_the_side_named_after_them():
     rows = mentions("سقط 3 قتلى و7 جرحى في صفوف قسد.")
     assert [(r["category"], r["victim"]) for r in rows] == [("killed", "SDF"), ("injured", "SDF")]
+
+
+@pytest.mark.parametrize(
+    "text,category,victim,best",
+    [
+        ("مقتل 5 نازحين في قصف على المخيم.", "killed", "CIVILIANS", 5),
+        ("توفي 5 معتقلين تحت التعذيب في السجن.", "killed", "UNKNOWN", 5),
+        ("توفي معتقل تحت التعذيب.", "killed", "UNKNOWN", 1),
+        ("اعتقال 5 نازحين على الحاجز.", "detained", "CIVILIANS", 5),
+        ("نزوح 500 نازح من القرية.", "displaced", "CIVILIANS", 500),
+    ],
+)
+def test_detainees_and_displaced_people_are_counted_by_what_the_verb_says(
+    text, category, victim, best
+):
+    m = one(text)
+    assert (m["category"], m["victim"], m["best"]) == (category, victim, best)
