@@ -1575,6 +1575,12 @@ _CHARGES = frozenset(("بتهمه", "بتهم", "بحجه", "بدعوي", "بذ�
 _AFFILIATED = ("تابع", "التابع", "موال", "الموال", "منتسب", "المنتسب", "ينتم", "المنتم")
 
 
+def _with_lam(t: Token, a: ActorMatch) -> bool:
+    """The side's name carries the preposition ل ('لقوات النظام', 'للنظام'), which the name
+    itself does not start with ('لواء ...')."""
+    return t.word.startswith("ل") and (a.start > t.start or a.text.startswith("لل"))
+
+
 def _recipient(sent: Sentence, i: int, k: int) -> bool:
     """Token k names a second side with the preposition ل after the figure's own side (tokens
     i..k): 'استسلم 20 عنصراً من داعش لقسد' is the side they surrendered to. A side named
@@ -1583,8 +1589,8 @@ def _recipient(sent: Sentence, i: int, k: int) -> bool:
     if not t.actor or not t.word.startswith("ل"):
         return False
     a = next((a for a in sent.actors if t.start <= a.start < t.end), None)
-    if a is None or not (a.start > t.start or a.text.startswith("لل")):
-        return False  # the ل is part of the name itself ('لواء ...')
+    if a is None or not _with_lam(t, a):
+        return False
     return any(x.actor for x in sent.toks[i:k]) and not sent.toks[k - 1].word.startswith(
         _AFFILIATED
     )
@@ -1789,6 +1795,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         elif (
             a.end <= f.start
             and not (prev and prev[-1] in _PREPOSITIONS)
+            and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and nxt
             and not sent.norm[a.end : nxt[0].start].strip(' "')
             and any(_acts(t) for t in nxt)

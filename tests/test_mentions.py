@@ -741,3 +741,8 @@ def test_detainees_and_displaced_people_are_counted_by_what_the_verb_says(
 ):
     m = one(text)
     assert (m["category"], m["victim"], m["best"]) == (category, victim, best)
+
+
+def test_a_side_named_with_lam_before_the_verb_is_not_its_subject():
+    m = one("هاجم مسلحون حاجزاً لقوات النظام وقتلوا 3 عناصر.")
+    assert (m["victim"], m["perpetrator"]) == ("SYR_GOV", "")
