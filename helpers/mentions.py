@@ -1085,10 +1085,15 @@ def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
 
 
 def _count_of(sent: Sentence, k: int) -> bool:
-    """Token k is a casualty noun counted by عدد/حصيلة: 'عدد الشهداء ارتفع إلى 5'."""
-    return (
-        bool(sent.toks[k].casualty) and k > 0 and sent.toks[k - 1].word.startswith(("عدد", "حصيله"))
-    )
+    """Token k is a casualty noun that a count (عدد/حصيلة) counts: 'عدد الشهداء ارتفع إلى 5',
+    'حصيلة ضحايا الغارة', 'عدد شهداء وجرحى القصف'. Such a noun says what the count counts;
+    it is not a figure of its own."""
+    if not sent.toks[k].casualty:
+        return False
+    j = k - 1
+    while j >= 0 and sent.toks[j].casualty and _and(sent.toks[j + 1].word):
+        j -= 1  # 'شهداء وجرحى'
+    return j >= 0 and sent.toks[j].word.lstrip("وب").startswith(("عدد", "حصيله"))
 
 
 def _in_bracket_after(norm: str, fig_end: int, q: numbers.Quantity) -> bool:
@@ -1426,7 +1431,7 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     """'سقوط جرحى' (vague), 'شهيداً' after a name (one). Definite plurals refer back: skipped."""
     t = sent.toks[i]
     cat, number = t.casualty
-    if _counted_by_total(sent, i):
+    if _count_of(sent, i):
         return None
     if number == "dual":
         best = 2
@@ -1440,15 +1445,6 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
-
-
-def _counted_by_total(sent: Sentence, i: int) -> bool:
-    """'حصيلة ضحايا الغارة', 'عدد شهداء وجرحى القصف': the noun says what a count counts;
-    it is not a figure itself."""
-    j = i - 1
-    while j >= 0 and sent.toks[j].casualty and sent.toks[j + 1].word.startswith("و"):
-        j -= 1  # 'شهداء وجرحى'
-    return j >= 0 and sent.toks[j].word.lstrip("وب").startswith(("عدد", "حصيله"))
 
 
 def _vague_values(f: Figure, key: str) -> None:
