@@ -84,6 +84,11 @@ class Lexicon:
     totals: frozenset[str]
     negations: frozenset[str]
     releases: frozenset[str]
+    result_verbs: tuple[str, ...]  # word beginnings
+    charges: frozenset[str]
+    affiliation: tuple[str, ...]  # word beginnings
+    one_more: frozenset[str]
+    two_more: frozenset[str]
     subset: re.Pattern[str]
     others: frozenset[str]
     attribution: frozenset[str]
@@ -140,6 +145,11 @@ def lexicon() -> Lexicon:
         totals=word_set(data["total_cues"]),
         negations=word_set(data["negations"]),
         releases=word_set(data["releases"]),
+        result_verbs=tuple(word_set(data["result_verbs"])),
+        charges=word_set(data["charges"]),
+        affiliation=tuple(word_set(data["affiliation"])),
+        one_more=word_set(data["one_more"]),
+        two_more=word_set(data["two_more"]),
         subset=phrase_regex(data["subset_markers"]),
         others=word_set(data["others"]),
         attribution=word_set(data["attribution"]),
@@ -880,9 +890,6 @@ def _released(sent: Sentence, i: int, category: str) -> bool:
     return any(any(w in rel for w in stems(sent.toks[k].word)) for k in range(max(0, i - 5), i))
 
 
-_RESULT_VERBS = ("يسفر", "تسفر", "يؤد", "تؤد", "يخلف", "تخلف", "يوقع", "توقع", "يسجل", "تسجل")
-
-
 def _negated(sent: Sentence, i: int) -> bool:
     """A negation in the 4 words before token i, or a negated 'result' verb further back
     ('لم يسفر القصف عن وقوع إصابات')."""
@@ -893,7 +900,7 @@ def _negated(sent: Sentence, i: int) -> bool:
         t = sent.toks[k]
         if t.trigger or t.casualty:
             return False  # the negated verb governs the casualty word nearest to it only
-        if t.word.startswith(_RESULT_VERBS) and sent.toks[k - 1].word.lstrip("و") in neg:
+        if t.word.startswith(lexicon().result_verbs) and sent.toks[k - 1].word.lstrip("و") in neg:
             return True
     return False
 
@@ -1337,12 +1344,6 @@ def _agent(word: str) -> bool:
     return _in(lexicon().agents, word) or bool(adjective_side(word))
 
 
-# 'وإصابة آخر', 'وجرح رابع': one more person, of the side just counted
-_ONE_MORE = frozenset(
-    ("اخر", "اخري", "ثالث", "ثالثه", "رابع", "رابعه", "خامس", "خامسه", "سادس", "سادسه")
-)
-
-
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     """A singular person (one) or a plural (vague) right after a trigger."""
     toks = sent.toks
@@ -1352,9 +1353,9 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         j += 1  # مقتل وإصابة ...
     if j < len(toks) and toks[j].word == "بين":
         return _between(sent, i, j)
-    if j < len(toks) and toks[j].word in _ONE_MORE:
+    if j < len(toks) and toks[j].word in lexicon().one_more:
         return _one(sent, i, j, cat, Counted("others", end=toks[j].end))  # 'وإصابة آخر'
-    if j < len(toks) and toks[j].word in ("اخران", "اخريان", "اخرتان"):  # two more: آخران
+    if j < len(toks) and toks[j].word in lexicon().two_more:  # 'وأصيب آخران'
         return _stated(
             toks[i].start, toks[j].end, cat, 2, toks[j], Counted("others", end=toks[j].end)
         )
@@ -1550,7 +1551,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر") and not _names_side_next(sent, k))
             or t.word in _PERP_CUES
-            or t.word in _CHARGES
+            or t.word in lexicon().charges
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
             )
@@ -1567,10 +1568,6 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
     return end
 
 
-_CHARGES = frozenset(("بتهمه", "بتهم", "بحجه", "بدعوي", "بذريعه"))  # 'بتهمة التعامل مع ...'
-_AFFILIATED = ("تابع", "التابع", "موال", "الموال", "منتسب", "المنتسب", "ينتم", "المنتم")
-
-
 def _with_lam(t: Token, a: ActorMatch) -> bool:
     """The side's name carries the preposition ل ('لقوات النظام', 'للنظام'), which the name
     itself does not start with ('لواء ...')."""
@@ -1582,14 +1579,11 @@ def _recipient(sent: Sentence, i: int, k: int) -> bool:
     i..k): 'استسلم 20 عنصراً من داعش لقسد' is the side they surrendered to. A side named
     first with ل is whose they are ('4 عناصر للنظام', 'عناصر تابعين لقوات النظام')."""
     t = sent.toks[k]
-    if not t.actor or not t.word.startswith("ل"):
-        return False
-    a = next((a for a in sent.actors if t.start <= a.start < t.end), None)
+    a = next((a for a in sent.actors if t.start <= a.start < t.end), None) if t.actor else None
     if a is None or not _with_lam(t, a):
         return False
-    return any(x.actor for x in sent.toks[i:k]) and not sent.toks[k - 1].word.startswith(
-        _AFFILIATED
-    )
+    affiliated = sent.toks[k - 1].word.startswith(lexicon().affiliation)
+    return any(x.actor for x in sent.toks[i:k]) and not affiliated
 
 
 def _names_side_next(sent: Sentence, k: int) -> bool:
