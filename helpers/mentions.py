@@ -71,12 +71,39 @@ def _number_of(form: str, listed: str) -> str:
 
 
 @dataclass(frozen=True)
+class GapTrigger:
+    """A word that is a trigger only with a partner word near it ('فقد مدني حياته')."""
+
+    category: str
+    words: frozenset[str]
+    before: tuple[str, ...]  # partner word beginnings within `within` words before
+    after: tuple[str, ...]  # ... or after
+    within: int
+
+    def fires(self, toks: list[Token], k: int) -> bool:
+        """Whether token k is one of the words and a partner stands within reach."""
+        if not any(s in self.words for s in stems(toks[k].word)):
+            return False
+        before = toks[max(0, k - self.within) : k]
+        after = toks[k + 1 : k + 1 + self.within]
+        return _begins_with(before, self.before) or _begins_with(after, self.after)
+
+
+def _begins_with(toks: list[Token], beginnings: tuple[str, ...]) -> bool:
+    """Whether any token, with or without its proclitics, begins with one of `beginnings`."""
+    return (
+        any(s.startswith(beginnings) for t in toks for s in stems(t.word)) if beginnings else False
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The casualty vocabulary, normalised, in the shapes the extractor looks things up."""
 
     trigger_word: dict[str, str]
     trigger_phrases: re.Pattern[str]
     trigger_phrase_cat: dict[str, str]
+    gap_triggers: tuple[GapTrigger, ...]
     casualty_noun: dict[str, tuple[str, str]]  # form -> (category, sg|pl|dual)
     person: dict[str, tuple[str, str]]  # form -> (civilian|combatant, sg|pl)
     not_people: frozenset[str]
@@ -138,6 +165,16 @@ def lexicon() -> Lexicon:
         trigger_word=trigger_word,
         trigger_phrases=phrase_regex(list(phrase_cat)),
         trigger_phrase_cat=phrase_cat,
+        gap_triggers=tuple(
+            GapTrigger(
+                category=g["category"],
+                words=word_set(g["words"]),
+                before=tuple(word_set(g.get("before", []))),
+                after=tuple(word_set(g.get("after", []))),
+                within=g["within"],
+            )
+            for g in data["gap_triggers"]
+        ),
         casualty_noun=casualty_noun,
         person=person,
         not_people=word_set(data["not_people"]),
@@ -244,9 +281,6 @@ class Figure:
     extras: dict = field(default_factory=dict)
 
 
-_LOSS_WORDS = ("فقدان", "فقد", "فقدت", "فقدوا")  # killed only with حياته after them
-
-
 class Sentence:
     """Tokens of one sentence with their lexical classes, and the quantities in it."""
 
@@ -260,16 +294,9 @@ class Sentence:
             if t.person and _month_after_day(self.toks, k):
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for k, t in enumerate(self.toks):
-            if t.word.lstrip("و") in _LOSS_WORDS and any(
-                x.word.lstrip("ل") in ("حياته", "حياتها", "حياتهم", "حياتهما")
-                for x in self.toks[k + 1 : k + 4]
-            ):
-                t.trigger = "killed"  # 'فقد مدني حياته', 'فقدان شخص لحياته'
-            if t.word.lstrip("وب") == "ارواح" and any(
-                x.word.lstrip("وت").startswith(("حصد", "ازهق", "يحصد", "اود"))
-                for x in self.toks[max(0, k - 3) : k]
-            ):
-                t.trigger = "killed"  # 'تحصد الألغام أرواح 7 عناصر', 'أودى بأرواح'
+            for gap in lex.gap_triggers:
+                if gap.fires(self.toks, k):
+                    t.trigger = gap.category  # 'فقد مدني حياته', 'تحصد الألغام أرواح 7 عناصر'
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -353,8 +380,9 @@ _GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
 @cache
 def _phrase_heads() -> frozenset[str]:
     """Words that can start a casualty phrase the per-word classes do not cover."""
-    heads = {p.split()[0] for p in lexicon().trigger_phrase_cat}
-    return frozenset(heads | set(_LOSS_WORDS) | {"ارواح"})  # see Sentence.__init__
+    lex = lexicon()
+    heads = {p.split()[0] for p in lex.trigger_phrase_cat}
+    return frozenset(heads.union(*(g.words for g in lex.gap_triggers)))
 
 
 @lru_cache(maxsize=500_000)

@@ -605,15 +605,23 @@ def test_an_indefinite_ordinal_after_a_verb_is_one_more_of_the_same_side(text):
 
 @pytest.mark.parametrize(
     "text,best",
-    [("حصدت الغارات أرواح 12 مدنياً.", 12), ("أودى القصف بأرواح 5 مدنيين.", 5)],
+    [
+        ("حصدت الغارات أرواح 12 مدنياً.", 12),
+        ("أودى القصف بأرواح 5 مدنيين.", 5),
+        ("وتزهق الألغام أرواح 3 رعاة كل شهر.", 3),
+        ("أسفر الانفجار عن فقدان طفلين لحياتهما.", 2),
+        ("ففقد ثلاثة شبان حياتهم بانفجار لغم.", 3),
+    ],
 )
-def test_reaping_lives_is_killing(text, best):
+def test_reaping_or_losing_lives_is_killing(text, best):
+    """Gap triggers (casualties.yaml): the verb and its partner word stand apart."""
     m = one(text)
     assert (m["category"], m["best"], m["victim"]) == ("killed", best, "CIVILIANS")
 
 
-def test_saving_lives_is_no_casualty():
+def test_saving_lives_or_losing_hope_is_no_casualty():
     assert mentions("أنقذت فرق الإنقاذ أرواح 12 مدنياً.") == []
+    assert mentions("فقد الأهالي الأمل في العثور على 3 مفقودين.") == []
 
 
 @pytest.mark.parametrize(
