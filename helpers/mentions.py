@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from helpers import numbers
-from helpers.actors import ActorMatch, adjective_side, find_actors, find_sources
+from helpers.actors import ActorMatch, SourceMatch, adjective_side, find_actors, find_sources
 from helpers.dates import MONTHS
 from helpers.incidents import find_triggers
 from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
@@ -1761,21 +1761,71 @@ _GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(
 def _claimant(f: Figure, sent: Sentence, norm: str, outlet: str) -> str:
     """Who gives the figure: a source named in the sentence (closest before, else after),
     else the last source introduced by an attribution verb in the previous sentences."""
-    before = [s for s in find_sources(norm, sent.start, f.start) if s.name]
-    if before:
-        return before[-1].name
-    after = [s for s in find_sources(norm, f.end, sent.end) if s.name]
-    if after:
-        return after[0].name
+    before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
+    after = [s for s in find_sources(norm, f.end, sent.end) if _gives(s, f, sent, norm)]
+    for s in before[-1:] or after[:1]:
+        if name := _source_name(s, sent, norm):
+            return name
     if _GENERIC_SOURCE.search(norm, sent.start, f.start):
         return "unnamed sources"
     lo = max(0, sent.start - 600)
-    attribution = lexicon().attribution
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
-        words = norm[max(0, s.start - 20) : s.start].split()
-        if words and any(w.lstrip("و") in attribution for w in words[-2:]):
-            return s.name
+        if _said_before(norm, s.start) and (name := _source_name(s, sent, norm)):
+            return name
     return outlet or "outlet"
+
+
+_PREVIOUS_SOURCE = "(previous)"  # the name actors.yaml gives to words like وأضاف الموقع
+
+
+def _source_name(s: SourceMatch, sent: Sentence, norm: str) -> str:
+    """The source's name. A word pointing back (وأضاف الموقع) takes the name of the last source
+    introduced with the same noun ('موقع تطورات العالم الإسلامي', 'الشبكة السورية'); '' when
+    there is none."""
+    if s.name != _PREVIOUS_SOURCE:
+        return s.name
+    noun = s.text.split()[-1].removeprefix("ال")
+    for p in reversed(find_sources(norm, max(0, s.start - 3000), s.start)):
+        if p.name in ("", _PREVIOUS_SOURCE):
+            continue
+        words = norm[max(0, p.start - 20) : p.start].split()[-1:] + p.text.split()[:1]
+        if any(w in (noun, "ال" + noun) for word in words for w in stems(word)):
+            return p.name
+    return ""
+
+
+def _is_side(s: SourceMatch, actors: list[ActorMatch]) -> bool:
+    """Whether the source's name is also a side's (قسد، الجيش الإسرائيلي)."""
+    return any(a.start < s.end and s.start < a.end for a in actors)
+
+
+def _said_before(norm: str, pos: int, lo: int = 0) -> bool:
+    """Whether one of the two words before `pos` is a word of saying (أعلنت، بحسب)."""
+    words = norm[max(lo, pos - 25) : pos].split()[-2:]
+    return _has_saying(words)
+
+
+def _has_saying(words: list[str]) -> bool:
+    said = lexicon().attribution
+    return any(w in said for word in words for w in stems(word))
+
+
+def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
+    """Whether a source named in the figure's sentence is the one giving the figure.
+
+    A monitor or an outlet is (المرصد، سانا). A source that is also a side in the fighting
+    (قسد، الجيش الإسرائيلي) is often named only as attacker or target ('قصف مصدره قسد'), and
+    a word pointing back (الموقع) may be a place, so these give the figure only with a word of
+    saying just before them (أعلنت قسد، بحسب قسد) or in the four words after them on the way to
+    the figure (قسد قالت إن، عن مدير في الداخلية العراقية أبو علي قوله).
+    """
+    if not s.name:
+        return False
+    if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
+        return True
+    if _said_before(norm, s.start, sent.start):
+        return True
+    return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 
 
 _PERP_CUES = frozenset(

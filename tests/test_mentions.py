@@ -754,3 +754,31 @@ def test_detainees_and_displaced_people_are_counted_by_what_the_verb_says(
 def test_a_side_named_with_lam_before_the_verb_is_not_its_subject():
     m = one("هاجم مسلحون حاجزاً لقوات النظام وقتلوا 3 عناصر.")
     assert (m["victim"], m["perpetrator"]) == ("SYR_GOV", "")
+
+
+@pytest.mark.parametrize(
+    "text,claimant",
+    [
+        ("أدى قصف صاروخي مصدره مناطق سيطرة قسد إلى مقتل 3 مدنيين.", "outlet"),
+        ("قتل 3 عناصر من قوات سوريا الديمقراطية في الهجوم.", "outlet"),
+        ("أعلنت قسد مقتل 3 من مقاتليها في الهجوم.", "SDF"),
+        ("قالت قسد في بيان إن 4 من مقاتليها قتلوا.", "SDF"),
+        ("قتل 3 عناصر من قسد، بحسب المرصد السوري.", "SOHR"),
+        ("وقال الجيش الإسرائيلي إن 2 من جنوده أصيبا بجروح.", "Israeli army"),
+    ],
+)
+def test_a_side_gives_a_figure_only_with_a_word_of_saying(text, claimant):
+    """A source that is also a side (قسد) is mostly named as attacker or target."""
+    assert one(text)["claimed_by"] == claimant
+
+
+def test_a_word_pointing_back_takes_the_source_named_with_the_same_noun():
+    text = (
+        "وذكرت وكالة الأناضول أن القصف استهدف السوق. وقالت مصادر محلية إن الدخان غطى المكان. "
+        "وأضافت الوكالة أن 3 مدنيين قتلوا في القصف."
+    )
+    assert one(text)["claimed_by"] == "Anadolu"
+
+
+def test_a_place_called_the_site_is_no_source():
+    assert one("واستهدفت المسيرة الموقع العسكري ما أدى لمقتل 3 جنود.")["claimed_by"] == "outlet"
