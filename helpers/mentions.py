@@ -544,15 +544,20 @@ def _part(head: Figure, sent: Sentence, k: int, found: tuple[int, int, Counted])
 
 def _next_conjunct(sent: Sentence, end: int) -> int | None:
     """Index of the token right after a figure ending at `end`, past a side phrase ('من
-    قوات النظام'); None when something other than spaces comes first (a comma, a dot)."""
+    قوات النظام', 'من عناصر الفصائل', 'في صفوف قسد'); None when something other than spaces
+    comes first (a comma, a dot)."""
     toks = sent.toks
     k = sent.index_at(end)
     if k >= len(toks) or sent.norm[end : toks[k].start].strip():
         return None
-    if k + 1 < len(toks) and toks[k].word in ("من", "في") and toks[k + 1].actor:
+    if k + 1 < len(toks) and toks[k].word in ("من", "في"):
+        j = k + 1
+        if toks[j].word == "صفوف" or (toks[j].person and toks[j].person[0] == "combatant"):
+            j += 1
+        if j < len(toks) and toks[j].actor:
+            k = j
+    while k < len(toks) and toks[k].actor:  # also the side of 'من مسلحي' + 'داعش'
         k += 1
-        while k < len(toks) and toks[k].actor:
-            k += 1
     return k if k < len(toks) else None
 
 

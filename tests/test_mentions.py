@@ -782,3 +782,30 @@ def test_a_word_pointing_back_takes_the_source_named_with_the_same_noun():
 
 def test_a_place_called_the_site_is_no_source():
     assert one("واستهدفت المسيرة الموقع العسكري ما أدى لمقتل 3 جنود.")["claimed_by"] == "outlet"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("سقوط 7 قتلى من عناصر الفصائل و4 من قسد.", [(7, "OPPOSITION"), (4, "SDF")]),
+        ("سقوط 7 قتلى في صفوف الفصائل و4 من قسد.", [(7, "OPPOSITION"), (4, "SDF")]),
+        ("قتل 5 من مسلحي داعش و3 من عناصر قسد في الاشتباكات.", [(5, "ISIS"), (3, "SDF")]),
+    ],
+)
+def test_a_second_side_after_the_first_sides_people_is_a_figure_of_its_own(text, expected):
+    rows = [r for r in mentions(text) if not r["relation"]]
+    assert [(r["best"], r["victim"]) for r in rows] == expected
+    assert rows[1]["text"].startswith("و")  # its span starts at its own number
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("ما أدى لمقتل السائق وإصابة راكبين.", 2),
+        ("مقتل راعيين بانفجار لغم.", 2),
+        ("مقتل 3 سائقين بغارة على الطريق.", 3),
+    ],
+)
+def test_passengers_shepherds_and_drivers_are_civilians(text, best):
+    m = [r for r in mentions(text) if r["best"] != 1][0]
+    assert (m["best"], m["victim"]) == (best, "CIVILIANS")
