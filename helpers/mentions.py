@@ -862,7 +862,8 @@ def _trigger_before(
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
         taken_here = any(a <= t.start < b for a, b in taken)
-        if (t.person or t.casualty) and not taken_here and not _subject(t):
+        named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
+        if (t.person or t.casualty) and not (taken_here or named or _subject(t)):
             return None
         i -= 1
         steps += 1
@@ -1154,7 +1155,16 @@ def _noun_before(
     sent: Sentence, q: numbers.Quantity, done: list[Figure]
 ) -> tuple[Counted, int] | str | None:
     """(what is counted, where its phrase starts) when a number word follows a person noun
-    ('مدنيين اثنين', 'جندي واحد', 'أطفالها الثلاثة')."""
+    ('مدنيين اثنين', 'جندي واحد', 'أطفالها الثلاثة'). 'told' when the number repeats one
+    already counted: 'شخصين اثنين', 'طفلان شقيقان' (a dual noun describing the dual before)."""
+    if q.kind == "dual":
+        i = sent.index_at(q.start) - 1
+        if q.prefix.startswith("و"):
+            return None
+        if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
+            return None
+        prev = sent.toks[i].start
+        return "told" if any(f.start <= prev < f.end and f.best == 2 for f in done) else None
     if q.kind not in ("words", "one") or q.qualifier != "exact" or q.prefix.startswith("و"):
         return None  # 'امرأة وثلاثة أطفال': و starts another group, not the noun's number
     i = sent.index_at(q.start) - 1

@@ -809,3 +809,25 @@ def test_a_second_side_after_the_first_sides_people_is_a_figure_of_its_own(text,
 def test_passengers_shepherds_and_drivers_are_civilians(text, best):
     m = [r for r in mentions(text) if r["best"] != 1][0]
     assert (m["best"], m["victim"]) == (best, "CIVILIANS")
+
+
+def test_meeting_death_with_the_victims_between_is_killing():
+    rows = mentions("لقي ثلاث نساء حتفهن وأصيبت طفلة بجروح خطيرة بانفجار عبوة ناسفة.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 3), ("injured", 1)]
+
+
+def test_a_person_word_inside_a_sides_name_does_not_stop_the_trigger():
+    m = one("اعتقلت دورية من الأمن العسكري ما يزيد على 30 شاباً من البلدة.")
+    assert (m["category"], m["best"], m["qualifier"]) == ("detained", 30, "more_than")
+
+
+@pytest.mark.parametrize(
+    "text", ["وقتل طفلان شقيقان في القصف.", "أدى القصف إلى مقتل طفلين شقيقين في البلدة."]
+)
+def test_a_dual_noun_describing_a_dual_is_not_two_more(text):
+    assert [r["best"] for r in mentions(text)] == [2]
+
+
+def test_duals_joined_by_and_in_a_breakdown_are_parts():
+    rows = mentions("ما أدى لمقتل 6 من أفراد العائلة (طفلان وامرأتان ورجلان) في القصف.")
+    assert [r["best"] for r in rows if r["relation"].startswith("subset_of")] == [2, 2, 2]
