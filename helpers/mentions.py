@@ -111,6 +111,9 @@ class Lexicon:
     totals: frozenset[str]
     negations: frozenset[str]
     releases: frozenset[str]
+    unrealised: frozenset[str]
+    other_fates: frozenset[str]
+    carried_out: frozenset[str]
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
     affiliation: tuple[str, ...]  # word beginnings
@@ -182,6 +185,9 @@ def lexicon() -> Lexicon:
         totals=word_set(data["total_cues"]),
         negations=word_set(data["negations"]),
         releases=word_set(data["releases"]),
+        unrealised=word_set(data["unrealised"]),
+        other_fates=word_set(data["other_fates"]),
+        carried_out=word_set(data["carried_out"]),
         result_verbs=tuple(word_set(data["result_verbs"])),
         charges=word_set(data["charges"]),
         affiliation=tuple(word_set(data["affiliation"])),
@@ -862,12 +868,19 @@ def _trigger_before(
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
         taken_here = any(a <= t.start < b for a, b in taken)
+        if _has_word(t, lexicon().other_fates):
+            return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
         named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
         if (t.person or t.casualty) and not (taken_here or named or _subject(t)):
             return None
         i -= 1
         steps += 1
     return None
+
+
+def _has_word(t: Token, words: frozenset[str]) -> bool:
+    """Whether the token, with or without its proclitics, is one of `words`."""
+    return any(w in words for w in stems(t.word))
 
 
 def _subject(t: Token) -> bool:
@@ -908,10 +921,23 @@ def _combined(sent: Sentence, i: int) -> str:
 
 
 def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
+    """(index, category) of a trigger after people ('3 مدنيين قتلوا'). Another number on the
+    way, or right after the trigger, is the one it governs: 'نحو 200 مقاتل مدعومين بـ 15
+    دبابة، وأسفر عن مقتل 8 منهم' counts 8 killed, not 200."""
     i = sent.index_at(pos)
+    starts = {q.start for q in sent.quantities if q.start >= pos}
+    numerals = {
+        q.start for q in sent.quantities if q.start >= pos and q.kind not in ("one", "dual")
+    }
     for k in range(i, min(i + WINDOW_AFTER, len(sent.toks))):
-        if sent.toks[k].trigger:
-            return k, sent.toks[k].trigger
+        t = sent.toks[k]
+        if any(t.start <= s < t.end for s in numerals):  # not 'من عائلة واحدة قتلوا'
+            return None
+        if t.trigger:
+            nxt = sent.toks[k + 1] if k + 1 < len(sent.toks) else None
+            if nxt is not None and any(nxt.start <= s < nxt.end for s in starts):
+                return None
+            return k, t.trigger
     return None
 
 
@@ -925,11 +951,17 @@ def _released(sent: Sentence, i: int, category: str) -> bool:
 
 
 def _negated(sent: Sentence, i: int) -> bool:
-    """A negation in the 4 words before token i, or a negated 'result' verb further back
-    ('لم يسفر القصف عن وقوع إصابات')."""
-    neg = lexicon().negations
+    """A negation in the 4 words before token i, a negated 'result' verb further back
+    ('لم يسفر القصف عن وقوع إصابات'), or an act that did not happen in the 2 words before
+    ('حكماً بإعدام'، 'محاولة اغتيال')."""
+    lex = lexicon()
+    neg = lex.negations
     if any(sent.toks[k].word in neg for k in range(max(0, i - 4), i)):
         return True
+    for k in range(max(0, i - 2), i):
+        if _has_word(sent.toks[k], lex.unrealised):
+            done = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out
+            return not any(_has_word(sent.toks[j], lex.carried_out) for j in done)
     for k in range(i - 1, max(0, i - 8), -1):
         t = sent.toks[k]
         if t.trigger or t.casualty:
@@ -1561,7 +1593,8 @@ _AMONG = frozenset(("بينهم", "منهم", "بينهن", "منهن", "بين�
 
 def _civilians_among(f: Figure, sent: Sentence) -> str:
     """'قتلى وجرحى بينهم طفلان': casualties with no side, of whom some are named civilians
-    (children, women), are civilian casualties."""
+    (children, women), are civilian casualties. When the part is called civilians ('30
+    قتيلاً بينهم 6 مدنيين') the rest are not: UNKNOWN (MIXED once the part is attached)."""
     k = sent.index_at(f.end)
     for j in range(k, min(k + 3, len(sent.toks))):
         if sent.toks[j].word.lstrip("و") in _AMONG:
@@ -1572,19 +1605,27 @@ def _civilians_among(f: Figure, sent: Sentence) -> str:
         return ""
     nxt = sent.toks[j + 1]
     if nxt.person and nxt.person[0] == "civilian":
-        return "CIVILIANS"
+        return "UNKNOWN" if _civilian_word(nxt.word) else "CIVILIANS"
     q = _quantity_at(sent, nxt.start, nxt.end)
     if q is not None and q.best:
         c = _counted(q, sent)
         if c is not None and c.kind == "civilian":
-            return "CIVILIANS"
+            return "UNKNOWN" if _civilian_word(sent.norm[q.end : c.end]) else "CIVILIANS"
     return ""
+
+
+def _civilian_word(phrase: str) -> bool:
+    """Whether the phrase names people as civilians (مدنيين، المدنيين), not as women or
+    children."""
+    return any(s.startswith("مدني") for w in phrase.split() for s in stems(w))
 
 
 def _phrase_end(f: Figure, sent: Sentence) -> int:
     """End of the noun phrase after a figure: up to 5 words, stopping at a comma or verb."""
     i = sent.index_at(f.end)
     end = f.end
+    counted = f.extras.get("counted")
+    plain = counted is not None and counted.kind == "civilian"  # people: a part's side is its own
     for k in range(i, min(i + 5, len(sent.toks))):
         t = sent.toks[k]
         between = sent.norm[end : t.start]
@@ -1592,8 +1633,9 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             "،" in between
             or "," in between
             or t.trigger
-            or (t.word in ("في", "خلال", "جراء", "اثر") and not _names_side_next(sent, k))
+            or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
             or t.word in _PERP_CUES
+            or (plain and t.word.lstrip("و") in _AMONG)  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")

@@ -831,3 +831,54 @@ def test_a_dual_noun_describing_a_dual_is_not_two_more(text):
 def test_duals_joined_by_and_in_a_breakdown_are_parts():
     rows = mentions("ما أدى لمقتل 6 من أفراد العائلة (طفلان وامرأتان ورجلان) في القصف.")
     assert [r["best"] for r in rows if r["relation"].startswith("subset_of")] == [2, 2, 2]
+
+
+def test_a_force_size_is_not_the_figure_of_a_trigger_that_governs_another_number():
+    rows = mentions("وشارك في الهجوم نحو 200 مقاتل مدعومين بـ 15 دبابة، وأسفر عن مقتل 8 منهم.")
+    assert [r["best"] for r in rows] == [8]
+
+
+def test_people_from_one_family_then_their_verb_is_still_a_figure():
+    m = one("قال المراسل إن 4 أطفال من عائلة واحدة قتلوا في القصف.")
+    assert (m["category"], m["best"]) == ("killed", 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصدرت المحكمة حكماً بإعدام 7 أشخاص بتهمة الانتماء لتنظيمات إرهابية.",
+        "هدد التنظيم بقتل 5 رهائن إن لم تدفع الفدية.",
+        "فشلت محاولة لاغتيال قائد الشرطة في المدينة.",
+    ],
+)
+def test_a_sentence_threat_or_attempt_is_no_casualty(text):
+    assert mentions(text) == []
+
+
+def test_a_sentence_carried_out_is_killing():
+    m = one("نفذ التنظيم حكم الإعدام بحق 3 أشخاص في الساحة العامة.")
+    assert (m["category"], m["best"]) == ("killed", 3)
+
+
+def test_the_missing_are_not_counted_with_the_killed():
+    rows = mentions("قتل 4 أشخاص على الأقل، وفقد 3 آخرون، جراء غارة استهدفت منزلاً.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 4)]
+
+
+def test_a_part_called_civilians_says_the_rest_are_not():
+    rows = mentions("ارتفع عدد قتلى الاشتباكات إلى 30 بينهم 6 مدنيين.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(30, "MIXED"), (6, "CIVILIANS")]
+    rows = mentions("سقط 10 قتلى بينهم 3 أطفال في القصف.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(10, "CIVILIANS"), (3, "CIVILIANS")]
+
+
+def test_people_with_a_part_from_a_side_are_mixed():
+    rows = mentions("قتل 30 شخصاً بينهم 6 من عناصر الأمن العام.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(30, "MIXED"), (6, "SYR_GOV")]
+    m = mentions("مقتل 3 عناصر بينهم قيادي من قوات النظام.")[0]
+    assert (m["best"], m["victim"]) == (3, "SYR_GOV")
+
+
+def test_a_country_after_to_is_where_the_wounded_went_not_their_side():
+    rows = mentions("وأصيب في الانفجار 15 شخصاً، نقل 7 منهم إلى مشافي تركيا لتلقي العلاج.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(15, "CIVILIANS"), (7, "CIVILIANS")]
