@@ -878,6 +878,19 @@ def _trigger_before(
     return None
 
 
+def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
+    """Whether trigger i, right after 'بعد/إثر', tells how a total just given in the sentence
+    rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
+    if i == 0 or sent.toks[i - 1].word.lstrip("و") not in ("بعد", "اثر"):
+        return False
+    last = done[-1] if done else None
+    if last is None or last.category != category or last.best is None:
+        return False
+    totals = lexicon().totals
+    before = sent.toks[: sent.index_at(last.q_start)]
+    return any(t.word.lstrip("و") in totals for t in before)
+
+
 def _has_word(t: Token, words: frozenset[str]) -> bool:
     """Whether the token, with or without its proclitics, is one of `words`."""
     return any(w in words for w in stems(t.word))
@@ -1056,7 +1069,7 @@ def _figure_from_quantity(
         if count_trig is not None:
             trig, referent = count_trig, True
             counted = counted if counted.kind else by_count
-    if counted.kind == "casualty" and trig and _state_noun(counted, trig[1]):
+    if counted.kind == "casualty" and trig and _state_noun(counted, trig[1], sent.toks[trig[0]]):
         category, counted = trig[1], _as_people(counted)  # 'مقتل 5 نازحين': killed
     elif counted.kind == "casualty":
         category = counted.category
@@ -1100,6 +1113,8 @@ def _figure_from_quantity(
         used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
     tstart = q.start if subset else min(tstart, anchor)  # a part's span starts at its number
+    if not subset and trig is not None and _increment_of_total(sent, trig[0], done, category):
+        subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
     end = max(q.end, counted.end, between_end)
     f = Figure(
         start=min(tstart, q.start),
@@ -1448,7 +1463,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", "", "actor"):
         return None
-    if c.kind == "casualty" and _state_noun(c, cat):
+    if c.kind == "casualty" and _state_noun(c, cat, toks[i], t):
         c = _as_people(c)  # 'توفي معتقل تحت التعذيب', 'مقتل نازحين': the verb says what happened
     elif c.kind == "casualty" and c.category != cat and cat != COMBINED:
         return None
@@ -1462,16 +1477,27 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
 _STATES = ("detained", "displaced")  # nouns for people in a state: معتقلين، نازحين
 
 
-def _state_noun(c: Counted, trigger_category: str) -> bool:
+def _state_noun(
+    c: Counted, trigger_category: str, trigger: Token | None = None, noun: Token | None = None
+) -> bool:
     """A detainee or displaced-person noun governed by a trigger of another category: the
-    people are counted by what the trigger says happened to them."""
+    people are counted by what the trigger says happened to them. So are wounded who die
+    ('وفاة 2 من الجرحى متأثرين بجراحهم')."""
+    if c.category == "injured":  # not 'شهيدة وجرحى' nor 'مقتل وجرحى': joined, not governed
+        joined = noun is not None and noun.word.startswith("و")
+        return (
+            trigger_category == "killed"
+            and trigger is not None
+            and not trigger.casualty
+            and not joined
+        )
     return c.category in _STATES and trigger_category not in ("", c.category)
 
 
 def _as_people(c: Counted) -> Counted:
     """The people a state noun names: displaced people are civilians; detainees' side is
     not said by the noun (prisoners of war are detainees too)."""
-    kind = "civilian" if c.category == "displaced" else ""
+    kind = "civilian" if c.category == "displaced" else ""  # (the wounded: side not said)
     return Counted(kind, end=c.end, noun=c.noun, singular=c.singular)
 
 
@@ -1577,15 +1603,16 @@ def _resolve_victim(
 
 def _share_side(found: list[Figure], sent: Sentence) -> None:
     """'سقط 3 قتلى و7 جرحى في صفوف الفصائل': casualty nouns joined by و share the side named
-    after the last of them."""
+    after the last of them, or after the first ('23 قتيلاً من عناصر داعش و40 معتقلاً')."""
     for a, b in zip(found, found[1:], strict=False):
-        if (
-            a.victim == "UNKNOWN"
-            and b.victim not in ("UNKNOWN", "MIXED")
-            and a.noun_class == b.noun_class == "casualty"
-            and _joined_by_and(sent.norm, a.end, b.q_start)
-        ):
+        if a.noun_class != "casualty" or b.noun_class != "casualty":
+            continue
+        if not _joined_by_and(sent.norm, _phrase_end(a, sent), b.q_start):
+            continue
+        if a.victim == "UNKNOWN" and b.victim not in ("UNKNOWN", "MIXED"):
             a.victim = b.victim
+        elif b.victim == "UNKNOWN" and a.victim not in ("UNKNOWN", "MIXED"):
+            b.victim = a.victim
 
 
 _AMONG = frozenset(("بينهم", "منهم", "بينهن", "منهن", "بينها", "ضمنهم"))

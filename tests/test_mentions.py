@@ -882,3 +882,27 @@ def test_people_with_a_part_from_a_side_are_mixed():
 def test_a_country_after_to_is_where_the_wounded_went_not_their_side():
     rows = mentions("وأصيب في الانفجار 15 شخصاً، نقل 7 منهم إلى مشافي تركيا لتلقي العلاج.")
     assert [(r["best"], r["victim"]) for r in rows] == [(15, "CIVILIANS"), (7, "CIVILIANS")]
+
+
+def test_wounded_who_die_are_killed_and_inside_the_new_total():
+    rows = mentions(
+        "وارتفعت حصيلة ضحايا المجزرة إلى 11 قتيلاً بعد وفاة 2 من الجرحى متأثرين بجراحهم."
+    )
+    assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
+        ("killed", 11, ""),
+        ("killed", 2, "subset_of:m1"),
+    ]
+    assert one("وتوفي جريح متأثراً بجراحه في المشفى.")["category"] == "killed"
+
+
+@pytest.mark.parametrize("text", ["شهيدة وجرحى بقصف مدفعي على المدينة.", "مقتل وجرحى بقصف مدفعي."])
+def test_wounded_joined_to_a_death_word_are_still_wounded(text):
+    assert "injured" in [r["category"] for r in mentions(text)]
+
+
+def test_casualty_nouns_joined_by_and_share_the_side_named_after_the_first():
+    rows = mentions("بلغت حصيلة العملية الأمنية 23 قتيلاً من عناصر داعش و40 معتقلاً.")
+    assert [(r["category"], r["victim"]) for r in rows] == [
+        ("killed", "ISIS"),
+        ("detained", "ISIS"),
+    ]
