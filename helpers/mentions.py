@@ -960,7 +960,7 @@ def _released(sent: Sentence, i: int, category: str) -> bool:
     if category != "detained":
         return False
     rel = lexicon().releases
-    return any(any(w in rel for w in stems(sent.toks[k].word)) for k in range(max(0, i - 5), i))
+    return any(_has_word(sent.toks[k], rel) for k in range(max(0, i - 5), i))
 
 
 def _negated(sent: Sentence, i: int) -> bool:
@@ -973,8 +973,8 @@ def _negated(sent: Sentence, i: int) -> bool:
         return True
     for k in range(max(0, i - 2), i):
         if _has_word(sent.toks[k], lex.unrealised):
-            done = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out
-            return not any(_has_word(sent.toks[j], lex.carried_out) for j in done)
+            doer = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out
+            return not any(_has_word(sent.toks[j], lex.carried_out) for j in doer)
     for k in range(i - 1, max(0, i - 8), -1):
         t = sent.toks[k]
         if t.trigger or t.casualty:
