@@ -120,6 +120,7 @@ class Lexicon:
     one_more: frozenset[str]
     two_more: frozenset[str]
     subset: re.Pattern[str]
+    subset_words: frozenset[str]  # the one-word markers (بينهم، منهم، معظمهم)
     others: frozenset[str]
     attribution: frozenset[str]
     agents: frozenset[str]
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
         one_more=word_set(data["one_more"]),
         two_more=word_set(data["two_more"]),
         subset=phrase_regex(data["subset_markers"]),
+        subset_words=word_set([m for m in data["subset_markers"] if " " not in m.strip()]),
         others=word_set(data["others"]),
         attribution=word_set(data["attribution"]),
         agents=word_set(data["agents"]),
@@ -990,7 +992,7 @@ def _subset_marker_before(sent: Sentence, pos: int) -> bool:
     first = k = sent.index_at(pos)
     while k > 0 and first - k < 2 and _counts_one_or_two(sent.toks[k - 1]):
         k -= 1  # 'امرأة' in 'بينهم امرأة وثلاثة أطفال' (not 'بينهم أطفال وأكثر من 20 إصابة')
-    if k < first and sent.toks[k - 1].word.lstrip("و") in _AMONG | {"هم"}:
+    if k < first and _has_word(sent.toks[k - 1], lexicon().subset_words):
         pos = sent.toks[k].start
     lo = sent.toks[max(0, sent.index_at(pos) - 3)].start if sent.toks else pos
     return any(
@@ -1615,16 +1617,13 @@ def _share_side(found: list[Figure], sent: Sentence) -> None:
             b.victim = a.victim
 
 
-_AMONG = frozenset(("بينهم", "منهم", "بينهن", "منهن", "بينها", "ضمنهم"))
-
-
 def _civilians_among(f: Figure, sent: Sentence) -> str:
     """'قتلى وجرحى بينهم طفلان': casualties with no side, of whom some are named civilians
     (children, women), are civilian casualties. When the part is called civilians ('30
     قتيلاً بينهم 6 مدنيين') the rest are not: UNKNOWN (MIXED once the part is attached)."""
     k = sent.index_at(f.end)
     for j in range(k, min(k + 3, len(sent.toks))):
-        if sent.toks[j].word.lstrip("و") in _AMONG:
+        if _has_word(sent.toks[j], lexicon().subset_words):
             break
     else:
         return ""
@@ -1662,7 +1661,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
             or t.word in _PERP_CUES
-            or (plain and t.word.lstrip("و") in _AMONG)  # '30 شخصاً بينهم 6 من الأمن العام'
+            or (plain and _has_word(t, lexicon().subset_words))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
@@ -1763,13 +1762,10 @@ def _last_side_before(
     claimants ('بغداد أكدت') unless `claimed` and sides already named in the phrase."""
     pool = actors if actors is not None else sent.doc_actors
     exclude = exclude or set()
-    attribution = frozenset() if claimed else lexicon().attribution
     for a in reversed([a for a in pool if a.end <= f.q_start]):
         if a.side in exclude or a.side in ("UNKNOWN", "OTHER"):
             continue
-        after = sent.norm[a.end : a.end + 12].split()
-        before = sent.norm[max(0, a.start - 12) : a.start].split()
-        if (after and after[0] in attribution) or (before and before[-1] in attribution):
+        if not claimed and _said_next_to(sent.norm, a.start, a.end):
             continue
         return a.side
     return ""
@@ -1854,7 +1850,7 @@ def _claimant(f: Figure, sent: Sentence, norm: str, outlet: str) -> str:
         return "unnamed sources"
     lo = max(0, sent.start - 600)
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
-        if _said_before(norm, s.start) and (name := _source_name(s, sent, norm)):
+        if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
             return name
     return outlet or "outlet"
 
@@ -1883,10 +1879,11 @@ def _is_side(s: SourceMatch, actors: list[ActorMatch]) -> bool:
     return any(a.start < s.end and s.start < a.end for a in actors)
 
 
-def _said_before(norm: str, pos: int, lo: int = 0) -> bool:
-    """Whether one of the two words before `pos` is a word of saying (أعلنت، بحسب)."""
-    words = norm[max(lo, pos - 25) : pos].split()[-2:]
-    return _has_saying(words)
+def _said_next_to(norm: str, start: int, end: int, lo: int = 0) -> bool:
+    """Whether a word of saying stands right by the name at [start, end): one of the two words
+    before it (أعلنت قسد، بحسب المرصد) or the word after it (قسد قالت)."""
+    after = re.split(r"[\n.؟!]", norm[end : end + 15], maxsplit=1)[0]  # not the next sentence's
+    return _has_saying(norm[max(lo, start - 25) : start].split()[-2:] + after.split()[:1])
 
 
 def _has_saying(words: list[str]) -> bool:
@@ -1907,7 +1904,7 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
         return False
     if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
         return True
-    if _said_before(norm, s.start, sent.start):
+    if _said_next_to(norm, s.start, s.end, sent.start):
         return True
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 
