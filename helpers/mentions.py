@@ -129,6 +129,24 @@ class Lexicon:
     non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness
 
 
+# Lexicon fields that are plain word sets read from the casualties.yaml entry of the same name.
+_WORD_LISTS = (
+    "not_people",
+    "negations",
+    "releases",
+    "unrealised",
+    "other_fates",
+    "carried_out",
+    "charges",
+    "one_more",
+    "two_more",
+    "others",
+    "attribution",
+    "agents",
+    "causes",
+)
+
+
 def _cue_pattern(cue: str) -> str:
     """A cue as a regex; a final ة (ه once normalised) may be a ت before a suffix:
     'منذ بداية' also matches 'منذ بدايتها'."""
@@ -181,25 +199,13 @@ def lexicon() -> Lexicon:
         ),
         casualty_noun=casualty_noun,
         person=person,
-        not_people=word_set(data["not_people"]),
+        **{name: word_set(data[name]) for name in _WORD_LISTS},
         cumulative=re.compile("|".join(cumulative)),
         totals=word_set(data["total_cues"]),
-        negations=word_set(data["negations"]),
-        releases=word_set(data["releases"]),
-        unrealised=word_set(data["unrealised"]),
-        other_fates=word_set(data["other_fates"]),
-        carried_out=word_set(data["carried_out"]),
         result_verbs=tuple(word_set(data["result_verbs"])),
-        charges=word_set(data["charges"]),
         affiliation=tuple(word_set(data["affiliation"])),
-        one_more=word_set(data["one_more"]),
-        two_more=word_set(data["two_more"]),
         subset=phrase_regex(data["subset_markers"]),
         subset_words=word_set([m for m in data["subset_markers"] if " " not in m.strip()]),
-        others=word_set(data["others"]),
-        attribution=word_set(data["attribution"]),
-        agents=word_set(data["agents"]),
-        causes=word_set(data["causes"]),
         non_conflict=phrase_regex(list(non_conflict)),
         non_conflict_cause=non_conflict,
     )
@@ -302,7 +308,7 @@ class Sentence:
             if t.person and _month_after_day(self.toks, k):
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
         for k, t in enumerate(self.toks):
-            for gap in lex.gap_triggers:
+            for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
                     t.trigger = gap.category  # 'فقد مدني حياته', 'تحصد الألغام أرواح 7 عناصر'
         for m in lex.trigger_phrases.finditer(norm, start, end):
@@ -388,9 +394,20 @@ _GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
 @cache
 def _phrase_heads() -> frozenset[str]:
     """Words that can start a casualty phrase the per-word classes do not cover."""
-    lex = lexicon()
-    heads = {p.split()[0] for p in lex.trigger_phrase_cat}
-    return frozenset(heads.union(*(g.words for g in lex.gap_triggers)))
+    heads = {p.split()[0] for p in lexicon().trigger_phrase_cat}
+    return frozenset(heads | _gap_words())
+
+
+@lru_cache(maxsize=500_000)
+def _gap_word(word: str) -> bool:
+    """Whether the word (proclitics stripped) is one of the gap triggers' words: the cheap
+    per-token test before `GapTrigger.fires` looks around it."""
+    return any(s in _gap_words() for s in stems(word))
+
+
+@cache
+def _gap_words() -> frozenset[str]:
+    return frozenset().union(*(g.words for g in lexicon().gap_triggers))
 
 
 @lru_cache(maxsize=500_000)
@@ -890,7 +907,7 @@ def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: st
         return False
     totals = lexicon().totals
     before = sent.toks[: sent.index_at(last.q_start)]
-    return any(t.word.lstrip("و") in totals for t in before)
+    return any(_has_word(t, totals) for t in before)
 
 
 def _has_word(t: Token, words: frozenset[str]) -> bool:
@@ -1285,7 +1302,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         return all(b <= s or a >= e for s, e in covered)
 
     for i, t in enumerate(sent.toks):
-        if not free(t.start, t.end) or _negated(sent, i):
+        if not free(t.start, t.end):
             continue
         makers = []
         if t.trigger and i not in used and _object_form_only(t.word):
@@ -1298,6 +1315,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             makers.append(_bare_casualty_noun)
         if t.person and not t.trigger:
             makers.append(_person_then_verb)
+        if not makers or _negated(sent, i):
+            continue
         for make in makers:
             f = make(sent, i)
             if f is not None and _released(sent, i, f.category):
