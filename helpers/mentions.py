@@ -1484,7 +1484,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", "", "actor"):
         return None
-    if c.kind == "casualty" and _state_noun(c, cat, toks[i], t):
+    if c.kind == "casualty" and _state_noun(c, cat, toks[i], joined=t.word.startswith("و")):
         c = _as_people(c)  # 'توفي معتقل تحت التعذيب', 'مقتل نازحين': the verb says what happened
     elif c.kind == "casualty" and c.category != cat and cat != COMBINED:
         return None
@@ -1498,20 +1498,13 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
 _STATES = ("detained", "displaced")  # nouns for people in a state: معتقلين، نازحين
 
 
-def _state_noun(
-    c: Counted, trigger_category: str, trigger: Token | None = None, noun: Token | None = None
-) -> bool:
+def _state_noun(c: Counted, trigger_category: str, trigger: Token, joined: bool = False) -> bool:
     """A detainee or displaced-person noun governed by a trigger of another category: the
     people are counted by what the trigger says happened to them. So are wounded who die
-    ('وفاة 2 من الجرحى متأثرين بجراحهم')."""
-    if c.category == "injured":  # not 'شهيدة وجرحى' nor 'مقتل وجرحى': joined, not governed
-        joined = noun is not None and noun.word.startswith("و")
-        return (
-            trigger_category == "killed"
-            and trigger is not None
-            and not trigger.casualty
-            and not joined
-        )
+    ('وفاة 2 من الجرحى متأثرين بجراحهم'), but not a noun joined to the trigger by و ('مقتل
+    وجرحى') nor one after a casualty noun ('شهيدة وجرحى'): those are figures of their own."""
+    if c.category == "injured":
+        return trigger_category == "killed" and not trigger.casualty and not joined
     return c.category in _STATES and trigger_category not in ("", c.category)
 
 
