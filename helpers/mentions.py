@@ -79,6 +79,7 @@ class GapTrigger:
     before: tuple[str, ...]  # partner word beginnings within `within` words before
     after: tuple[str, ...]  # ... or after
     within: int
+    subject_loses: bool = False  # 'خسرت قوات النظام 16 عنصراً': the subject is the victim
 
     def fires(self, toks: list[Token], k: int) -> bool:
         """Whether token k is one of the words and a partner stands within reach."""
@@ -194,6 +195,7 @@ def lexicon() -> Lexicon:
                 before=tuple(word_set(g.get("before", []))),
                 after=tuple(word_set(g.get("after", []))),
                 within=g["within"],
+                subject_loses=g.get("subject") == "victim",
             )
             for g in data["gap_triggers"]
         ),
@@ -266,6 +268,7 @@ class Token:
     person: tuple[str, str] | None = None  # (civilian|combatant, sg|pl)
     actor: str = ""  # side when the token is part of an actor name
     actor_weak: bool = False
+    loses: bool = False  # a trigger whose subject suffers the casualties (خسرت)
 
 
 @dataclass
@@ -311,6 +314,7 @@ class Sentence:
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
                     t.trigger = gap.category  # 'فقد مدني حياته', 'تحصد الألغام أرواح 7 عناصر'
+                    t.loses = gap.subject_loses
         for m in lex.trigger_phrases.finditer(norm, start, end):
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
@@ -722,6 +726,7 @@ class Counted:
     singular: bool = False
     dual: bool = False
     possessive: bool = False  # 'أفراده': the people of the side named just before
+    event: bool = False  # a verbal noun counted ('2357 إصابة'), not people
 
 
 _QUAL_AFTER = {"علي", "الاقل", "فقط", "تقريبا", "اضافه", "الي", "اخر", "بجروح", "بجراح"}
@@ -814,13 +819,14 @@ def _event_noun(sent: Sentence, i: int, number_end: int) -> Counted | None:
     """'1300 إصابة', '5 حالات وفاة': a casualty verbal noun right after the number is what it
     counts (Arabic counts 11+ with a singular noun), before any trigger further back."""
     t = sent.toks[i]
-    if sent.norm[number_end : t.start].strip() or t.word.startswith("و"):
+    joined = t.word.startswith("و") and t.word not in lexicon().trigger_word  # not 'وفاة'
+    if sent.norm[number_end : t.start].strip() or joined:
         return None
     if t.word in ("حاله", "حالات") and i + 1 < len(sent.toks) and sent.toks[i + 1].trigger:
         t = sent.toks[i + 1]
     if t.trigger not in ("killed", "injured") or t.casualty or t.person:
         return None
-    return Counted("casualty", category=t.trigger, end=t.end, noun=t.word)
+    return Counted("casualty", category=t.trigger, end=t.end, noun=t.word, event=True)
 
 
 def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
@@ -897,6 +903,27 @@ def _trigger_before(
     return None
 
 
+def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | None:
+    """'قتل قائد الفصيل و2 من مرافقيه': a number joined by و to the person named right after a
+    trigger is that trigger's second object. (The search back from a number stops at an
+    untaken person, which in 'تقتل مدنياً وتجرح 5' rightly keeps the first verb from the 5.)"""
+    i = sent.index_at(q.start)
+    joined = q.prefix.startswith("و") or (i > 0 and sent.toks[i - 1].word == "و")
+    if not joined or q.kind == "vague" or "،" in sent.norm[max(sent.start, q.start - 60) : q.start]:
+        return None
+    for k in range(i - 2, max(-1, i - 2 - WINDOW_BEFORE), -1):
+        t = sent.toks[k]
+        nxt = next((x for x in sent.toks[k + 1 : i] if not x.actor), None)  # past 'قسد'
+        if t.trigger and nxt is not None and nxt.person:
+            return k, _combined(sent, k)
+        if t.trigger or t.casualty or t.word in _PARTIES or _quantity_at(sent, t.start, t.end):
+            return None  # ('اشتباكات بين قسد و...': the و joins the two parties)
+    return None
+
+
+_PARTIES = frozenset(("بين", "مع", "ضد"))
+
+
 def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
     """Whether trigger i, right after 'بعد/إثر', tells how a total just given in the sentence
     rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
@@ -930,12 +957,15 @@ def _combined(sent: Sentence, i: int) -> str:
     prev = sent.toks[j]
     k = j - 2 if _at_least_at(sent, j - 2) else j  # 'شخصاً على الأقل قتل وأصيب 3'
     owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
-    owned = owner is not None and (
-        owner.person
-        or owner.casualty
-        or owner.word.isdigit()
-        or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
-    )
+    owned = (
+        owner is not None
+        and (
+            owner.person
+            or owner.casualty
+            or owner.word.isdigit()
+            or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
+        )
+    ) or (j == i - 1 and _suffixed_one(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
     if (
         j < i
         and prev.trigger
@@ -1101,7 +1131,7 @@ def _figure_from_quantity(
         or _count_of(sent, trig[0])
     ):
         category = trig[1]
-    from_after = False
+    from_after = second_object = False
     bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
@@ -1110,6 +1140,9 @@ def _figure_from_quantity(
         if after is not None:
             trig, category = after, after[1]
             from_after = True
+        elif (joined := _second_object(sent, q)) is not None:
+            trig, category = joined, joined[1]
+            second_object = True  # the first object is a figure of its own
     if not subset and done and done[-1].extras.get("subset_local"):
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
@@ -1129,9 +1162,10 @@ def _figure_from_quantity(
     if trig is not None:
         if _negated(sent, trig[0]):
             return None
-        used.add(trig[0])
+        if not second_object:
+            used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
-    tstart = q.start if subset else min(tstart, anchor)  # a part's span starts at its number
+    tstart = q.start if subset or second_object else min(tstart, anchor)  # starts at its number
     if not subset and trig is not None and _increment_of_total(sent, trig[0], done, category):
         subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
     end = max(q.end, counted.end, between_end)
@@ -1322,6 +1356,9 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             if f is not None and _released(sent, i, f.category):
                 break
             if f is not None and free(f.start, f.end):
+                if t.trigger and _increment_of_total(sent, i, done, f.category):
+                    f.subset_parent = len(done) - 1  # 'ارتفع إلى 11 بعد وفاة جندي'
+                    f.extras["subset_local"] = True
                 out.append(f)
                 covered.append((f.start, f.end))
                 break
@@ -1376,7 +1413,7 @@ def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
         return None
     if t.trigger == "injured" and _cause_before(sent, i):
         return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
-    f = _one(sent, i, i, _combined(sent, i), Counted(""))
+    f = _one(sent, i, i, t.trigger, Counted(""))  # 'لإصابته ومقتل اثنين': his own fate
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
     return f
 
@@ -1502,9 +1539,10 @@ def _state_noun(c: Counted, trigger_category: str, trigger: Token, joined: bool 
     """A detainee or displaced-person noun governed by a trigger of another category: the
     people are counted by what the trigger says happened to them. So are wounded who die
     ('وفاة 2 من الجرحى متأثرين بجراحهم'), but not a noun joined to the trigger by و ('مقتل
-    وجرحى') nor one after a casualty noun ('شهيدة وجرحى'): those are figures of their own."""
+    وجرحى') nor one after a casualty noun ('شهيدة وجرحى'): those are figures of their own. A
+    counted injury ('1414 وفاة و2357 إصابة') is an event, not wounded people."""
     if c.category == "injured":
-        return trigger_category == "killed" and not trigger.casualty and not joined
+        return trigger_category == "killed" and not (trigger.casualty or joined or c.event)
     return c.category in _STATES and trigger_category not in ("", c.category)
 
 
@@ -1581,6 +1619,10 @@ def _resolve_victim(
     named = [] if f.extras.get("pronoun_victim") else _sides_in_phrase(f, sent)
     if kind == "others" and prev:
         f.victim = prev[-1].victim
+        return
+    loser, loses = _verb_subject(f, sent)
+    if loses and kind != "civilian":
+        f.victim = loser  # 'خسرت قوات النظام 16 عنصراً'
         return
     if named:
         f.victim = named[0] if len(set(named)) == 1 else "MIXED"
@@ -1940,6 +1982,9 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     """The side causing the casualties, where the sentence says so: the closest side named
     after 'بقصف/برصاص/على يد ...' or as the subject of a violent verb before the figure."""
     phrase_end = _phrase_end(f, sent)
+    subject, loses = _verb_subject(f, sent)
+    if subject and not loses and subject != f.victim:  # 'قتل عناصر النظام' names the dead
+        return subject
     found = ""
     for a in sent.actors:
         if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
@@ -1965,6 +2010,22 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if found and a.start > f.start:
             break
     return found
+
+
+def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
+    """The side named alone between the verb that makes a figure and its number, in Arabic's
+    usual verb-subject-object order, and whether that subject suffers the casualties: it
+    inflicts them in 'قتلت قوات النظام ثلاثة مدنيين', 'أعدم تنظيم الدولة رجلين', 'اعتقلت قسد
+    خمسة شبان', and suffers them in 'خسرت قوات النظام 16 عنصراً'."""
+    if not f.start < f.q_start:
+        return "", False
+    inner = sent.toks[sent.index_at(f.start) : sent.index_at(f.q_start)]
+    if len(inner) < 2 or not inner[0].trigger or any(t.trigger or t.person for t in inner[1:]):
+        return "", False
+    a = next((a for a in sent.actors if inner[1].start <= a.start < inner[1].end), None)
+    if a is None or inner[-1].end > a.end:
+        return "", False
+    return a.side, inner[0].loses
 
 
 def _non_conflict_cause(sent: Sentence) -> str:

@@ -906,3 +906,59 @@ def test_casualty_nouns_joined_by_and_share_the_side_named_after_the_first():
         ("killed", "ISIS"),
         ("detained", "ISIS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("قتلت قوات النظام ثلاثة مدنيين في درعا.", "SYR_GOV"),
+        ("أعدم تنظيم داعش رجلين بتهمة التعامل مع التحالف.", "ISIS"),
+        ("اعتقلت قوات سوريا الديمقراطية خمسة شبان في الرقة.", "SDF"),
+    ],
+)
+def test_the_side_between_the_verb_and_the_number_is_the_perpetrator(text, perpetrator):
+    m = one(text)
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", perpetrator)
+
+
+def test_a_side_that_loses_fighters_is_the_victim():
+    m = one("وخسرت قوات النظام 16 عنصراً في المعارك.")
+    assert (m["category"], m["best"], m["victim"], m["perpetrator"]) == (
+        "killed",
+        16,
+        "SYR_GOV",
+        "",
+    )
+    assert one("خسر شاب حياته بانفجار لغم.")["category"] == "killed"
+
+
+@pytest.mark.parametrize("text", ["خسرت الفصائل 3 دبابات.", "وخسر المزارعون 40 دونماً من القمح."])
+def test_losing_things_is_no_casualty(text):
+    assert mentions(text) == []
+
+
+def test_an_injury_counted_after_a_death_count_is_an_injury():
+    rows = mentions("سجلت وزارة الصحة 20 وفاة و35 إصابة جراء القصف.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 20), ("injured", 35)]
+
+
+def test_one_death_that_raised_a_total_is_inside_it():
+    rows = mentions("وارتفع عدد قتلى قوات النظام إلى 11 بعد وفاة جندي متأثراً بجراحه.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(11, ""), (1, "subset_of:m1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("قتل قائد الفصيل و2 من مرافقيه بانفجار عبوة.", [("killed", 1), ("killed", 2)]),
+        ("اعتقلت قسد شاباً من أبناء البلدة و3 نساء.", [("detained", 1), ("detained", 3)]),
+        ("أدى الانفجار لإصابته ومقتل اثنين من مرافقيه.", [("injured", 1), ("killed", 2)]),
+    ],
+)
+def test_a_number_joined_to_the_first_object_shares_its_verb(text, figures):
+    assert [(r["category"], r["best"]) for r in mentions(text)] == figures
+
+
+def test_two_parties_joined_by_and_are_not_a_second_object():
+    rows = mentions("مقتل امرأة في اشتباكات بين قسد ومجموعة من الأهالي.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1)]
