@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -124,6 +124,8 @@ class Lexicon:
     subset_words: frozenset[str]  # the one-word markers (بينهم، منهم، معظمهم)
     others: frozenset[str]
     attribution: frozenset[str]
+    according_to: frozenset[str]  # بحسب، وفق: a source's name follows
+    name_stops: frozenset[str]  # words that end a source's name read as written
     agents: frozenset[str]
     causes: frozenset[str]
     non_conflict: re.Pattern[str]
@@ -143,6 +145,8 @@ _WORD_LISTS = (
     "two_more",
     "others",
     "attribution",
+    "according_to",
+    "name_stops",
     "agents",
     "causes",
 )
@@ -371,6 +375,10 @@ def extract_mentions(doc: Document) -> list[dict]:
     stop = main_text_end(norm)
     actors = find_actors(norm, 0, stop)
     figures: list[Figure] = []
+
+    def written(a: int, b: int) -> str:
+        return doc.text[slice(*nt.span(a, b))].strip(' "«»')
+
     for s0, s1 in sentences(norm, stop):
         if not _may_hold_figure(norm, s0, s1):
             continue
@@ -383,7 +391,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             f.sentence = (s0, s1)
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
-            f.claimed_by = _claimant(f, sent, norm, doc.outlet)
+            f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
             f.perpetrator = _perpetrator(f, sent)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
@@ -1890,11 +1898,16 @@ def _scope(f: Figure, sent: Sentence) -> str:
 
 
 _GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")
+_GENERIC_NAME = re.compile(r"(?:ال|لل)?(?:مصادر|مصدر)(?!\w)")  # a name read after بحسب
 
 
-def _claimant(f: Figure, sent: Sentence, norm: str, outlet: str) -> str:
+def _claimant(
+    f: Figure, sent: Sentence, norm: str, outlet: str, written: Callable[[int, int], str]
+) -> str:
     """Who gives the figure: a source named in the sentence (closest before, else after),
-    else the last source introduced by an attribution verb in the previous sentences."""
+    else a name after 'بحسب/وفق' in the sentence as written (`written` gives the original
+    text of a normalised span), else the last source introduced by an attribution verb in the
+    previous sentences, else the outlet."""
     before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
     after = [s for s in find_sources(norm, f.end, sent.end) if _gives(s, f, sent, norm)]
     for s in before[-1:] or after[:1]:
@@ -1902,11 +1915,54 @@ def _claimant(f: Figure, sent: Sentence, norm: str, outlet: str) -> str:
             return name
     if _GENERIC_SOURCE.search(norm, sent.start, f.start):
         return "unnamed sources"
+    spans = _named_as_written(sent)
+    for a, b in [s for s in spans if s[1] <= f.start][-1:] or [s for s in spans if s[0] >= f.end][
+        :1
+    ]:
+        if _GENERIC_NAME.match(norm, a):
+            return "unnamed sources"
+        return written(a, b)
     lo = max(0, sent.start - 600)
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
             return name
     return outlet or "outlet"
+
+
+def _named_as_written(sent: Sentence) -> list[tuple[int, int]]:
+    """Spans of the names after 'بحسب / وفق ما نقل / نقلاً عن' that the source list does not
+    know ('وفق ما نقل تجمع أحرار حوران', 'بحسب فريق منسقو استجابة سوريا'): up to five words,
+    ending at punctuation, a stop word (أن، في، خلال ...), a number or a casualty word."""
+    lex = lexicon()
+    toks, out = sent.toks, []
+    for i, t in enumerate(toks):
+        if not _has_word(t, lex.according_to):
+            continue
+        k = i + 1
+        if k < len(toks) and toks[k].word in ("ما", "عن", "ل"):
+            k += 1  # 'وفق ما نقل', 'نقلاً عن', 'وفقاً ل'
+            if toks[k - 1].word == "ما" and k < len(toks) and _has_saying([toks[k].word]):
+                k += 1 + (k + 1 < len(toks) and toks[k + 1].word in ("به", "بها"))
+        name: list[Token] = []
+        for x in toks[k : k + 5]:
+            gap = sent.norm[(name[-1].end if name else toks[k - 1].end) : x.start]
+            if any(c in gap for c in "،,.:؛()\n") or _ends_name(x):
+                break
+            name.append(x)
+        if name and not find_sources(sent.norm, name[0].start, name[-1].end):
+            first = name[0].word  # 'وفقاً لمنظمة العفو': not its ل ('للجنة': لجنة or الجنة?)
+            lam = toks[k - 1].word.endswith("ا") and first.startswith("ل") and first[1] != "ل"
+            out.append((name[0].start + lam, name[-1].end))  # (a known source was tried)
+    return out
+
+
+def _ends_name(t: Token) -> bool:
+    """A word that cannot be part of a source's name: a stop word, a number, a casualty word."""
+    return (
+        t.word in lexicon().name_stops
+        or bool(t.trigger or t.casualty)
+        or any(c.isdigit() for c in t.word)
+    )
 
 
 _PREVIOUS_SOURCE = "(previous)"  # the name actors.yaml gives to words like وأضاف الموقع

@@ -962,3 +962,24 @@ def test_a_number_joined_to_the_first_object_shares_its_verb(text, figures):
 def test_two_parties_joined_by_and_are_not_a_second_object():
     rows = mentions("مقتل امرأة في اشتباكات بين قسد ومجموعة من الأهالي.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("قضى شاب برصاص قناص، وفق ما نقل تجمع أحرار حوران.", "تجمع أحرار حوران"),
+        ("قتل 3 مدنيين، بحسب ما أفاد به فريق الرصد في المدينة.", "فريق الرصد"),
+        ("قتل 3 مدنيين وفقاً لرابطة عائلات قيصر.", "رابطة عائلات قيصر"),
+        ("قتل 3 مدنيين وفقاً لمنظمة العفو الدولية.", "Amnesty International"),
+        ("بحسب لجنة الإنقاذ في البلدة، قتل 3 مدنيين.", "لجنة الإنقاذ"),
+        ("قتل 3 مدنيين وفقاً لمصادر طبية.", "unnamed sources"),
+        ("قتل 3 مدنيين بحسب المعلومات الأولية.", "outlet"),
+    ],
+)
+def test_a_source_the_list_does_not_know_is_kept_as_written(text, claimant):
+    assert one(text)["claimed_by"] == claimant
+
+
+def test_a_region_named_like_a_channel_is_no_source():
+    assert one("قال مراسل الجزيرة إن 4 أطفال قتلوا في القصف.")["claimed_by"] == "Al Jazeera"
+    assert one("وارتفع عدد المصابين في مقاطعة الجزيرة إلى 11 مواطناً.")["claimed_by"] == "outlet"
