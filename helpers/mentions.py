@@ -1604,6 +1604,10 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     else:
         if t.word.startswith(("ال", "وال", "بال", "لل")) or t.word.endswith(("هم", "ها")):
             return None
+        nxt = sent.toks[i + 1] if i + 1 < len(sent.toks) else None
+        q = _quantity_at(sent, nxt.start, nxt.end) if nxt is not None else None
+        if q is not None and q.kind != "vague":
+            return None  # 'جثامين 6 شهداء': the number after it counts them
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
@@ -1777,8 +1781,10 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     for a in sent.actors:
         if f.q_start <= a.start < end and a.side not in sides:
             sides.append(a.side)
+    counted = f.extras.get("counted")
+    head = counted.end if counted is not None and counted.kind == "civilian" else -1
     for t in toks:
-        side = adjective_side(t.word)
+        side = adjective_side(t.word) if t.end != head else None  # '4 عراقيين': people
         if side and side not in sides:
             sides.append(side)
     if "الميليشيا" in sent.norm[f.q_start : end] or "المليشيا" in sent.norm[f.q_start : end]:

@@ -672,6 +672,7 @@ def _digits_core(toks: _Tokens, i: int, floor: int) -> _Core | None:
     last, kind = i, "digits"
     if scale is not None:
         value, last, kind = value * scale, i + 1, "mixed"
+        value, last = _remainder_after_scale(toks, last, value, scale)
     first, prefix = i, ""
     j = i - 1
     if j >= floor and toks.is_word(j) and toks.norm[j] in _PREFIX_TOKENS:
@@ -681,6 +682,22 @@ def _digits_core(toks: _Tokens, i: int, floor: int) -> _Core | None:
         if glued or detached or toks.raw[j].endswith("ـ"):
             first, prefix = j, toks.raw[j]
     return _Core(first, last, i, value, kind, prefix, toks.start[i])
+
+
+def _remainder_after_scale(
+    toks: _Tokens, j: int, value: Decimal, scale: int
+) -> tuple[Decimal, int]:
+    """'43 ألفاً و922': digits joined by و after a scale word, smaller than the scale, are the
+    rest of the same number (43922), not a second one."""
+    k = j + 1
+    if k + 1 < toks.n and toks.is_word(k, "و") and toks.kind[k + 1] == NUM:
+        last = k + 1
+        rest = _digit_value(toks.raw[last], False)
+        if rest is not None and (sub := _scale_after(toks, last + 1)) is not None:
+            rest, last = rest * sub, last + 1  # '2 مليون و300 ألف'
+        if rest is not None and rest == int(rest) and 0 < rest < scale and value == int(value):
+            return value + rest, last
+    return value, j
 
 
 # ----------------------------------------------------------------------------- number words
@@ -801,6 +818,9 @@ def _words_core(toks: _Tokens, i: int) -> _Core | None:
         if step is None:
             break
         last = step
+    if reading.group == 0 and reading.last_scale < 10**15:  # 'ثلاثة آلاف و500'
+        total, last = _remainder_after_scale(toks, last, Decimal(reading.value), reading.last_scale)
+        reading.total, reading.group = int(total), 0
     kind = "words"
     prefix = _raw_prefix(toks.raw[i], plen)
     return _Core(i, last, i, Decimal(reading.value), kind, prefix, toks.start[i] + len(prefix))

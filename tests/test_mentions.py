@@ -983,3 +983,25 @@ def test_a_source_the_list_does_not_know_is_kept_as_written(text, claimant):
 def test_a_region_named_like_a_channel_is_no_source():
     assert one("قال مراسل الجزيرة إن 4 أطفال قتلوا في القصف.")["claimed_by"] == "Al Jazeera"
     assert one("وارتفع عدد المصابين في مقاطعة الجزيرة إلى 11 مواطناً.")["claimed_by"] == "outlet"
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("استشهد 15 فلسطينياً في غارات على القطاع.", "CIVILIANS"),
+        ("قتل 4 عراقيين بقصف على القرية.", "CIVILIANS"),
+        ("قتل 3 جنود أتراك بهجوم في إدلب.", "TURKEY"),
+    ],
+)
+def test_people_named_by_nationality_are_people_and_soldiers_keep_their_side(text, victim):
+    assert one(text)["victim"] == victim
+
+
+def test_a_plural_before_the_number_that_counts_it_is_not_a_second_figure():
+    rows = mentions("وانتشلت طواقم الإنقاذ جثامين 6 شهداء من تحت الأنقاض.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 6)]
+
+
+def test_a_toll_since_a_date_written_as_an_ordinal_is_cumulative():
+    m = one("ارتفعت حصيلة الشهداء إلى 43 ألفاً و922 شهيداً منذ السابع من أكتوبر.")
+    assert (m["best"], m["scope"]) == (43922, "cumulative")

@@ -493,3 +493,21 @@ def test_a_megabyte_line_is_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(found) == 3 * (1_000_000 // len(sentence + filler))
     assert elapsed < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("43 ألفاً و922 شهيداً", 43922),
+        ("3 آلاف و200 قتيل", 3200),
+        ("ثلاثة آلاف و500 شخص", 3500),
+        ("ألفين و300 نازح", 2300),
+        ("2 مليون و300 ألف نازح", 2300000),
+    ],
+)
+def test_digits_joined_after_a_scale_word_are_one_number(text: str, expected: int) -> None:
+    assert [q.best for q in find_quantities(text)] == [expected]
+
+
+def test_a_larger_number_after_a_scale_word_is_a_second_number() -> None:
+    assert [q.best for q in find_quantities("3 آلاف و5000")] == [3000, 5000]
