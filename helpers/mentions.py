@@ -107,6 +107,7 @@ class Lexicon:
     gap_triggers: tuple[GapTrigger, ...]
     casualty_noun: dict[str, tuple[str, str]]  # form -> (category, sg|pl|dual)
     person: dict[str, tuple[str, str]]  # form -> (civilian|combatant, sg|pl)
+    adjective_forms: frozenset[str]  # مدنية، عسكرية: a person only right after a verb or number
     not_people: frozenset[str]
     cumulative: re.Pattern[str]
     totals: frozenset[str]
@@ -159,6 +160,17 @@ def _cue_pattern(cue: str) -> str:
     return pattern[:-1] + "(?:ه|ت)" if pattern.endswith("ه") else pattern
 
 
+def _listed_plain(data: dict) -> list[str]:
+    """People words listed as they are (not as 'word+'): never read as adjectives."""
+    return [
+        w
+        for groups in data["people"].values()
+        for ws in groups.values()
+        for w in ws
+        if not w.endswith("+")
+    ]
+
+
 @cache
 def lexicon() -> Lexicon:
     """Build the look-up tables once per process from `casualties.yaml`."""
@@ -175,11 +187,14 @@ def lexicon() -> Lexicon:
             for w in words or []:
                 casualty_noun[normalize_word(w)] = (cat, number)
     person: dict[str, tuple[str, str]] = {}
+    adjective_forms = set()
     for kind, groups in data["people"].items():
         for number, words in groups.items():
             for w in words:
                 for form in _expand(normalize_word(w)):
                     person.setdefault(form, (kind, _number_of(form, number)))
+                if w.endswith("+"):
+                    adjective_forms.add(normalize_word(w)[:-1] + "ه")
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
     cumulative += data.get("cumulative_patterns", [])
     non_conflict = {
@@ -205,6 +220,9 @@ def lexicon() -> Lexicon:
         ),
         casualty_noun=casualty_noun,
         person=person,
+        adjective_forms=frozenset(
+            adjective_forms - {normalize_word(w) for w in _listed_plain(data)}
+        ),
         **{name: word_set(data[name]) for name in _WORD_LISTS},
         cumulative=re.compile("|".join(cumulative)),
         totals=word_set(data["total_cues"]),
@@ -314,6 +332,8 @@ class Sentence:
             t.trigger, t.casualty, t.person = word_classes(t.word)
             if t.person and _month_after_day(self.toks, k):
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
+            elif t.person and _adjective_here(self.toks, k):
+                t.person = None  # 'سيارة مدنية', 'نقطة عسكرية', 'مجموعة مسلحة'
         for k, t in enumerate(self.toks):
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
@@ -408,6 +428,16 @@ def _phrase_heads() -> frozenset[str]:
     """Words that can start a casualty phrase the per-word classes do not cover."""
     heads = {p.split()[0] for p in lexicon().trigger_phrase_cat}
     return frozenset(heads | _gap_words())
+
+
+def _adjective_here(toks: list[Token], k: int) -> bool:
+    """A feminine singular of a regular people word (مدنية، عسكرية، مسلحة، مقاتلة) describes
+    the noun before it ('سيارة مدنية', 'نقطة عسكرية', 'طائرة مقاتلة') unless it stands right
+    after a verb or a number ('قتلت مدنية', 'إصابة مدنية')."""
+    if not any(s in lexicon().adjective_forms for s in stems(toks[k].word)):
+        return False
+    prev = toks[k - 1] if k else None
+    return prev is not None and not (prev.trigger or prev.casualty or prev.word[-1:].isdigit())
 
 
 @lru_cache(maxsize=500_000)
@@ -859,8 +889,9 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
         )
     for stem in _possessive_stems(word):  # 'أفراده', 'عناصرها': their own people
         hit = _lookup(lex.person, stem)
-        if hit:
-            return Counted(hit[1][0], end=at, noun=word, possessive=True)
+        if hit:  # ('سائقها': one, its driver)
+            single = hit[1][1] == "singular"
+            return Counted(hit[1][0], end=at, noun=word, possessive=True, singular=single)
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)

@@ -1005,3 +1005,17 @@ def test_a_plural_before_the_number_that_counts_it_is_not_a_second_figure():
 def test_a_toll_since_a_date_written_as_an_ordinal_is_cumulative():
     m = one("ارتفعت حصيلة الشهداء إلى 43 ألفاً و922 شهيداً منذ السابع من أكتوبر.")
     assert (m["best"], m["scope"]) == (43922, "cumulative")
+
+
+def test_a_feminine_people_word_after_a_noun_is_an_adjective():
+    m = one("وأعدمت مجموعة مسلحة ميدانياً 4 أشخاص من عائلة واحدة.")
+    assert (m["category"], m["best"]) == ("killed", 4)
+    assert one("قتلت مدنية بقصف مدفعي على الحي.")["victim"] == "CIVILIANS"
+
+
+def test_a_singular_person_with_a_possessive_is_one():
+    rows = mentions("استهدف القناص سيارة ما أدى لمقتل سائقها وإصابة راكبين.")
+    assert [(r["category"], r["best"], r["qualifier"]) for r in rows] == [
+        ("killed", 1, "exact"),
+        ("injured", 2, "exact"),
+    ]
