@@ -1361,7 +1361,7 @@ def _update_cue_before(sent: Sentence, pos: int) -> bool:
     """'ارتفعت حصيلة القتلى إلى 7': a new toll for casualties already reported."""
     i = sent.index_at(pos)
     window = sent.toks[max(0, i - 6) : i]
-    return any(t.word in lexicon().totals for t in window) and any(
+    return any(_has_word(t, lexicon().totals) for t in window) and any(
         "حصيله" in t.word or t.word in ("عدد",) for t in window
     )
 

@@ -878,9 +878,22 @@ def _qualifier_before(toks: _Tokens, first: int, floor: int) -> tuple[str, int] 
     return None
 
 
+_RISING = frozenset(
+    ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "زاد", "زادت", "ازداد", "ازدادت", "قفز", "قفزت")
+)
+
+
+def _rising_before(toks: _Tokens, begin: int, floor: int) -> bool:
+    """A word of rising among the four words before 'من X إلى Y'."""
+    return any(
+        toks.is_word(k) and toks.norm[k].lstrip("و") in _RISING
+        for k in range(max(floor, begin - 4), begin)
+    )
+
+
 def _second_of_range(toks: _Tokens, j: int, marker: str) -> _Core | None:
     """The upper bound of بين X و Y / من X إلى Y, starting at token j (right after X)."""
-    if marker == _FROM:
+    if marker == _FROM or toks.is_word(j, *_RANGE_TO):  # (and 'ما بين 10 إلى 15', loosely)
         return _plain_core(toks, j + 1) if toks.is_word(j, *_RANGE_TO) else None
     if toks.is_word(j, "و"):  # و 90, و90 (the tokenizer splits و from digits)
         return _plain_core(toks, j + 1)
@@ -928,7 +941,9 @@ def _qualified(
     before = _qualifier_before(toks, core.first, floor)
     if before is not None:
         marker, begin = before
-        if marker in (_BETWEEN, _FROM):
+        if marker == _FROM and _rising_before(toks, begin, floor):
+            pass  # 'ارتفع عدد القتلى من 10 إلى 15': an old and a new count, not a range
+        elif marker in (_BETWEEN, _FROM):
             upper = _second_of_range(toks, core.last + 1, marker) if allow_range else None
             if upper is not None:
                 qualifier, first, last = RANGE, begin, upper.last

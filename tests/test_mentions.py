@@ -1019,3 +1019,8 @@ def test_a_singular_person_with_a_possessive_is_one():
         ("killed", 1, "exact"),
         ("injured", 2, "exact"),
     ]
+
+
+def test_a_toll_rising_from_x_to_y_replaces_the_old_count():
+    rows = mentions("وارتفعت حصيلة الضحايا من 3 إلى 7 مدنيين.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(3, "alternative_to:m2"), (7, "")]

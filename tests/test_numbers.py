@@ -511,3 +511,14 @@ def test_digits_joined_after_a_scale_word_are_one_number(text: str, expected: in
 
 def test_a_larger_number_after_a_scale_word_is_a_second_number() -> None:
     assert [q.best for q in find_quantities("3 آلاف و5000")] == [3000, 5000]
+
+
+def test_between_x_to_y_is_a_range() -> None:
+    (q,) = find_quantities("وقتل ما بين 10 إلى 15 عنصراً")
+    assert (q.low, q.high, q.qualifier) == (10, 15, "range")
+
+
+def test_a_count_rising_from_x_to_y_is_no_range() -> None:
+    assert [q.best for q in find_quantities("ارتفع عدد القتلى من 10 إلى 15 قتيلاً")] == [10, 15]
+    (q,) = find_quantities("قتل من 10 إلى 15 عنصراً")
+    assert q.qualifier == "range"
