@@ -251,10 +251,14 @@ def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
 
 
 def _verb_with_object(word: str) -> tuple[str, object] | None:
-    """'قتله', 'قتلتها': a trigger verb with an object pronoun (him, her) is a trigger."""
-    for suffix in ("ه", "ها"):
+    """'قتله', 'قتلتها', 'لمقتلهما', 'إصابتهما': a trigger with a pronoun of one or two (him,
+    her, the two of them) is a trigger; a verbal noun's ة is written ت before the pronoun."""
+    for suffix in ("هما", "ه", "ها"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            hit = _lookup(lexicon().trigger_word, word[: -len(suffix)])
+            base = word[: -len(suffix)]
+            hit = _lookup(lexicon().trigger_word, base)
+            if hit is None and suffix == "هما" and base.endswith("ت"):
+                hit = _lookup(lexicon().trigger_word, base[:-1] + "ه")
             if hit:
                 return hit
     return None
@@ -935,7 +939,10 @@ def _trigger_before(
         if _has_word(t, lexicon().other_fates):
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
         named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
-        if (t.person or t.casualty) and not (taken_here or named or _subject(t)):
+        described = t.person and i > 0 and sent.toks[i - 1].casualty  # 'الضحايا المدنيين'
+        if (t.person or t.casualty) and not (
+            taken_here or named or described or _subject(t) or _made_of(sent, i)
+        ):
             return None
         i -= 1
         steps += 1
@@ -961,6 +968,18 @@ def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | Non
 
 
 _PARTIES = frozenset(("بين", "مع", "ضد"))
+
+
+def _made_of(sent: Sentence, i: int) -> bool:
+    """'عائلة كاملة مؤلفة من 6 أفراد': the people of token i are counted by the number after
+    'مؤلفة/مكونة من' (within three words), so they do not stop the search for its trigger."""
+    for k in range(i + 1, min(i + 4, len(sent.toks) - 1)):
+        if (
+            sent.toks[k].word.startswith(("مؤلف", "مكون", "موءلف"))
+            and sent.toks[k + 1].word == "من"
+        ):
+            return True
+    return False
 
 
 def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
@@ -1379,9 +1398,9 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             continue
         makers = []
         if t.trigger and i not in used and _object_form_only(t.word):
-            makers.append(_suffixed_one)  # 'قتلها قناص': the noun after is the killer
+            makers += [_suffixed_one, _suffixed_two]  # 'قتلها قناص': the noun after is the killer
         elif t.trigger and i not in used:
-            makers += [_after_trigger, _suffixed_one, _named_after_trigger]
+            makers += [_after_trigger, _suffixed_one, _suffixed_two, _named_after_trigger]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
         if t.casualty:
@@ -1394,6 +1413,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             f = make(sent, i)
             if f is not None and _released(sent, i, f.category):
                 break
+            if make is _suffixed_two and any(g.best == 2 for g in done + out):
+                continue  # 'اعتقلت شابين واقتادتهما': the two already counted
             if f is not None and free(f.start, f.end):
                 if t.trigger and _increment_of_total(sent, i, done, f.category):
                     f.subset_parent = len(done) - 1  # 'ارتفع إلى 11 بعد وفاة جندي'
@@ -1454,6 +1475,17 @@ def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
         return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
     f = _one(sent, i, i, t.trigger, Counted(""))  # 'لإصابته ومقتل اثنين': his own fate
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
+    return f
+
+
+def _suffixed_two(sent: Sentence, i: int) -> Figure | None:
+    """'سيارة تقل قياديين، ما أدى لمقتلهما', 'اعتقالهما': a trigger with the dual pronoun is
+    two people."""
+    t = sent.toks[i]
+    if not t.word.endswith("هما") or (t.trigger == "injured" and _cause_before(sent, i)):
+        return None
+    f = _stated(t.start, t.end, t.trigger, 2, t, Counted(""))
+    f.extras["pronoun_victim"] = True
     return f
 
 

@@ -1024,3 +1024,19 @@ def test_a_singular_person_with_a_possessive_is_one():
 def test_a_toll_rising_from_x_to_y_replaces_the_old_count():
     rows = mentions("وارتفعت حصيلة الضحايا من 3 إلى 7 مدنيين.")
     assert [(r["best"], r["relation"]) for r in rows] == [(3, "alternative_to:m2"), (7, "")]
+
+
+def test_a_trigger_with_the_dual_pronoun_is_two_people_not_counted_twice():
+    m = one("استهدفت مسيرة سيارة تقل قياديين في فصيل محلي، ما أدى لمقتلهما.")
+    assert (m["category"], m["best"]) == ("killed", 2)
+    assert [r["best"] for r in mentions("اعتقلت الشرطة شابين واقتادتهما إلى جهة مجهولة.")] == [2]
+
+
+def test_civilians_describing_the_dead_do_not_cut_the_toll_from_its_number():
+    m = one("وبلغ عدد الضحايا المدنيين منذ بداية الشهر الجاري 48 شخصاً.")
+    assert (m["category"], m["best"], m["scope"]) == ("killed", 48, "cumulative")
+
+
+def test_a_family_made_of_a_number_of_members_is_that_number():
+    m = one("وقتلت عائلة كاملة مؤلفة من 6 أفراد بغارة جوية.")
+    assert (m["category"], m["best"]) == ("killed", 6)
