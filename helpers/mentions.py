@@ -126,6 +126,12 @@ class Lexicon:
     others: frozenset[str]
     attribution: frozenset[str]
     according_to: frozenset[str]  # بحسب، وفق: a source's name follows
+    perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
+    perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
+    civil_places: frozenset[str]
+    both_sides: frozenset[str]  # الطرفين: a MIXED figure
+    unnamed_soldiers: frozenset[str]  # جندي، ضباط: soldiers whose side goes unsaid
+    unnamed_soldiers_side: str
     name_stops: frozenset[str]  # words that end a source's name read as written
     agents: frozenset[str]
     causes: frozenset[str]
@@ -148,6 +154,9 @@ _WORD_LISTS = (
     "attribution",
     "according_to",
     "name_stops",
+    "perpetrator_cues",
+    "civil_places",
+    "both_sides",
     "agents",
     "causes",
 )
@@ -228,6 +237,9 @@ def lexicon() -> Lexicon:
         totals=word_set(data["total_cues"]),
         result_verbs=tuple(word_set(data["result_verbs"])),
         affiliation=tuple(word_set(data["affiliation"])),
+        perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
+        unnamed_soldiers=word_set(data["unnamed_soldiers"]["nouns"]),
+        unnamed_soldiers_side=data["unnamed_soldiers"]["side"],
         subset=phrase_regex(data["subset_markers"]),
         subset_words=word_set([m for m in data["subset_markers"] if " " not in m.strip()]),
         non_conflict=phrase_regex(list(non_conflict)),
@@ -1683,7 +1695,6 @@ def _vague_values(f: Figure, key: str) -> None:
 
 
 # ----------------------------------------------------------------------------- victims
-_MIXED_WORDS = {"الطرفين", "الجانبين", "الطرفان", "الجانبان"}
 
 
 def _resolve_victim(
@@ -1789,7 +1800,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or "," in between
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
-            or t.word in _PERP_CUES
+            or t.word in lexicon().perpetrator_cues
             or (plain and _has_word(t, lexicon().subset_words))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
             or t.word.startswith(
@@ -1838,7 +1849,8 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     """Sides named in the figure's own noun phrase ('من مسلحي التنظيم', 'من «قسد»')."""
     end = _phrase_end(f, sent)
     toks = sent.span_tokens(f.q_start, end)
-    if any(t.word in _MIXED_WORDS or t.word[1:] in _MIXED_WORDS for t in toks):
+    both = lexicon().both_sides
+    if any(t.word in both or t.word[1:] in both for t in toks):
         return ["MIXED", "MIXED2"]
     sides = []
     for a in sent.actors:
@@ -1913,35 +1925,20 @@ def _context_side(f: Figure, sent: Sentence) -> str:
 
 
 def _default_combatant(counted: Counted | None) -> str:
-    """Soldiers with no side named in Syrian reporting are, by default, the Syrian army."""
-    if counted and normalize_word(counted.noun).lstrip("ال") in (
-        "جندي",
-        "جنود",
-        "جنديا",
-        "عسكري",
-        "عسكريين",
-        "عسكريا",
-        "ضابط",
-        "ضباط",
-        "ضابطا",
-        "مجند",
-        "مجندين",
-    ):
-        return "SYR_GOV"
+    """Soldiers with no side named: the side casualties.yaml gives them (in Syrian reporting,
+    the Syrian army)."""
+    lex = lexicon()
+    if counted and normalize_word(counted.noun).removeprefix("ال") in lex.unnamed_soldiers:
+        return lex.unnamed_soldiers_side
     return "UNKNOWN"
-
-
-_CIVIL_PLACES = frozenset(
-    ("منازل", "المنازل", "السكنيه", "المدنيه", "منزل", "مدنيه", "سوق", "سوقا", "السوق")
-    + ("الاسواق", "مخيم", "المخيم", "مخيما", "مدرسه", "المدرسه", "مجزره", "المجزره", "مجازر")
-)
 
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
     (people, homes, residential areas) and no fighters."""
     kinds = {t.person[0] for t in sent.toks if t.person}
-    civil_places = any(t.word.lstrip("و").lstrip("ب") in _CIVIL_PLACES for t in sent.toks)
+    places = lexicon().civil_places
+    civil_places = any(t.word.lstrip("و").lstrip("ب") in places for t in sent.toks)
     if "combatant" in kinds:
         return ""
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""
@@ -2088,19 +2085,14 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 
 
-_PERP_CUES = frozenset(
-    ("برصاص", "بقصف", "بغاره", "بغارات", "بنيران", "يد", "قبل", "طيران", "قصف", "غاره", "غارات")
-    + ("هجوم", "مسيره", "استهداف", "بهجوم", "بقذائف", "نفذها", "شنها", "شنته", "نفذه")
-)
 _PREPOSITIONS = frozenset(("مع", "ضد", "علي", "من", "في", "الي", "عن", "بين", "لدي", "عند", "نحو"))
-_PERP_VERBS = ("هاجم", "شن", "نفذ", "استهدف", "قصف", "داهم", "اوقع", "تصد", "خاض", "اطلق", "فجر")
 
 
 def _acts(t: Token) -> bool:
     """A token that says its subject did something violent (قتلت، هاجموا، وأوقعت ...)."""
     if t.trigger:
         return True
-    return any(w.startswith(_PERP_VERBS) for w in stems(t.word))
+    return any(w.startswith(lexicon().perpetrator_verbs) for w in stems(t.word))
 
 
 def _perpetrator(f: Figure, sent: Sentence) -> str:
@@ -2121,7 +2113,8 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
         nxt = sent.toks[last + 1 : last + 3]
-        if any(p in _PERP_CUES or p[1:] in _PERP_CUES for p in prev):
+        cues = lexicon().perpetrator_cues
+        if any(p in cues or p[1:] in cues for p in prev):
             found = a.side
         elif (
             a.end <= f.start
