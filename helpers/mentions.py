@@ -1999,27 +1999,41 @@ def _named_as_written(sent: Sentence) -> list[tuple[int, int]]:
     """Spans of the names after 'بحسب / وفق ما نقل / نقلاً عن' that the source list does not
     know ('وفق ما نقل تجمع أحرار حوران', 'بحسب فريق منسقو استجابة سوريا'): up to five words,
     ending at punctuation, a stop word (أن، في، خلال ...), a number or a casualty word."""
-    lex = lexicon()
-    toks, out = sent.toks, []
-    for i, t in enumerate(toks):
-        if not _has_word(t, lex.according_to):
-            continue
-        k = i + 1
-        if k < len(toks) and toks[k].word in ("ما", "عن", "ل"):
-            k += 1  # 'وفق ما نقل', 'نقلاً عن', 'وفقاً ل'
-            if toks[k - 1].word == "ما" and k < len(toks) and _has_saying([toks[k].word]):
-                k += 1 + (k + 1 < len(toks) and toks[k + 1].word in ("به", "بها"))
-        name: list[Token] = []
-        for x in toks[k : k + 5]:
-            gap = sent.norm[(name[-1].end if name else toks[k - 1].end) : x.start]
-            if any(c in gap for c in "،,.:؛()\n") or _ends_name(x):
-                break
-            name.append(x)
-        if name and not find_sources(sent.norm, name[0].start, name[-1].end):
-            first = name[0].word  # 'وفقاً لمنظمة العفو': not its ل ('للجنة': لجنة or الجنة?)
-            lam = toks[k - 1].word.endswith("ا") and first.startswith("ل") and first[1] != "ل"
-            out.append((name[0].start + lam, name[-1].end))  # (a known source was tried)
+    according_to = lexicon().according_to
+    out = []
+    for i, t in enumerate(sent.toks):
+        if _has_word(t, according_to) and (span := _name_span(sent, _name_start(sent.toks, i))):
+            out.append(span)
     return out
+
+
+def _name_start(toks: list[Token], i: int) -> int:
+    """Index of the first word of the name after the attribution word at i, past 'عن' / 'ل'
+    ('نقلاً عن', 'وفقاً ل') or 'ما' + a word of saying (+ 'به'): 'وفق ما نقل', 'بحسب ما أفاد به'."""
+    k = i + 1
+    if k < len(toks) and toks[k].word in ("عن", "ل"):
+        return k + 1
+    if k + 1 < len(toks) and toks[k].word == "ما" and _has_saying([toks[k + 1].word]):
+        k += 2
+        return k + 1 if k < len(toks) and toks[k].word in ("به", "بها") else k
+    return k
+
+
+def _name_span(sent: Sentence, k: int) -> tuple[int, int] | None:
+    """The name starting at token k, or None when there is none or the source list knows it
+    (a known source was tried already). 'وفقاً لمنظمة العفو': the span leaves out the ل ('للجنة'
+    keeps it: لجنة or الجنة cannot be told apart)."""
+    name: list[Token] = []
+    for x in sent.toks[k : k + 5]:
+        gap = sent.norm[(name[-1].end if name else sent.toks[k - 1].end) : x.start]
+        if any(c in gap for c in "،,.:؛()\n") or _ends_name(x):
+            break
+        name.append(x)
+    if not name or find_sources(sent.norm, name[0].start, name[-1].end):
+        return None
+    first = name[0].word
+    lam = sent.toks[k - 1].word.endswith("ا") and first.startswith("ل") and first[1:2] != "ل"
+    return name[0].start + lam, name[-1].end
 
 
 def _ends_name(t: Token) -> bool:
