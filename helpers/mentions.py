@@ -169,17 +169,6 @@ def _cue_pattern(cue: str) -> str:
     return pattern[:-1] + "(?:ه|ت)" if pattern.endswith("ه") else pattern
 
 
-def _listed_plain(data: dict) -> list[str]:
-    """People words listed as they are (not as 'word+'): never read as adjectives."""
-    return [
-        w
-        for groups in data["people"].values()
-        for ws in groups.values()
-        for w in ws
-        if not w.endswith("+")
-    ]
-
-
 @cache
 def lexicon() -> Lexicon:
     """Build the look-up tables once per process from `casualties.yaml`."""
@@ -196,14 +185,17 @@ def lexicon() -> Lexicon:
             for w in words or []:
                 casualty_noun[normalize_word(w)] = (cat, number)
     person: dict[str, tuple[str, str]] = {}
-    adjective_forms = set()
+    regular, listed = set(), set()  # 'مدني+' gives مدنيه, an adjective unless listed itself
     for kind, groups in data["people"].items():
         for number, words in groups.items():
             for w in words:
                 for form in _expand(normalize_word(w)):
                     person.setdefault(form, (kind, _number_of(form, number)))
-                if w.endswith("+"):
-                    adjective_forms.add(normalize_word(w)[:-1] + "ه")
+                n = normalize_word(w)
+                if n.endswith("+"):
+                    regular.add(n[:-1] + "ه")
+                else:
+                    listed.add(n)
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
     cumulative += data.get("cumulative_patterns", [])
     non_conflict = {
@@ -229,9 +221,7 @@ def lexicon() -> Lexicon:
         ),
         casualty_noun=casualty_noun,
         person=person,
-        adjective_forms=frozenset(
-            adjective_forms - {normalize_word(w) for w in _listed_plain(data)}
-        ),
+        adjective_forms=frozenset(regular - listed),
         **{name: word_set(data[name]) for name in _WORD_LISTS},
         cumulative=re.compile("|".join(cumulative)),
         totals=word_set(data["total_cues"]),
@@ -269,7 +259,7 @@ def _verb_with_object(word: str) -> tuple[str, object] | None:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             hit = _lookup(lexicon().trigger_word, base)
-            if hit is None and suffix == "هما" and base.endswith("ت"):
+            if hit is None and base.endswith("ت"):
                 hit = _lookup(lexicon().trigger_word, base[:-1] + "ه")
             if hit:
                 return hit
@@ -967,10 +957,12 @@ def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | Non
     untaken person, which in 'تقتل مدنياً وتجرح 5' rightly keeps the first verb from the 5.)"""
     i = sent.index_at(q.start)
     joined = q.prefix.startswith("و") or (i > 0 and sent.toks[i - 1].word == "و")
-    if not joined or q.kind == "vague" or "،" in sent.norm[max(sent.start, q.start - 60) : q.start]:
+    if not joined or q.kind == "vague":
         return None
     for k in range(i - 2, max(-1, i - 2 - WINDOW_BEFORE), -1):
         t = sent.toks[k]
+        if any(c in sent.norm[t.end : sent.toks[k + 1].start] for c in "،,"):
+            return None  # a new clause, not the same object phrase
         nxt = next((x for x in sent.toks[k + 1 : i] if not x.actor), None)  # past 'قسد'
         if t.trigger and nxt is not None and nxt.person:
             return k, _combined(sent, k)
@@ -986,10 +978,7 @@ def _made_of(sent: Sentence, i: int) -> bool:
     """'عائلة كاملة مؤلفة من 6 أفراد': the people of token i are counted by the number after
     'مؤلفة/مكونة من' (within three words), so they do not stop the search for its trigger."""
     for k in range(i + 1, min(i + 4, len(sent.toks) - 1)):
-        if (
-            sent.toks[k].word.startswith(("مؤلف", "مكون", "موءلف"))
-            and sent.toks[k + 1].word == "من"
-        ):
+        if sent.toks[k].word.startswith(("مؤلف", "مكون")) and sent.toks[k + 1].word == "من":
             return True
     return False
 
@@ -1035,7 +1024,7 @@ def _combined(sent: Sentence, i: int) -> str:
             or owner.word.isdigit()
             or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
         )
-    ) or (j == i - 1 and _suffixed_one(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
+    ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
     if (
         j < i
         and prev.trigger
@@ -1410,9 +1399,9 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             continue
         makers = []
         if t.trigger and i not in used and _object_form_only(t.word):
-            makers += [_suffixed_one, _suffixed_two]  # 'قتلها قناص': the noun after is the killer
+            makers.append(_suffixed)  # 'قتلها قناص': the noun after is the killer
         elif t.trigger and i not in used:
-            makers += [_after_trigger, _suffixed_one, _suffixed_two, _named_after_trigger]
+            makers += [_after_trigger, _suffixed, _named_after_trigger]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
         if t.casualty:
@@ -1425,8 +1414,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             f = make(sent, i)
             if f is not None and _released(sent, i, f.category):
                 break
-            if make is _suffixed_two and any(g.best == 2 for g in done + out):
-                continue  # 'اعتقلت شابين واقتادتهما': the two already counted
+            if f is not None and _told_before(f, done + out):
+                break  # 'اعتقلت شابين واقتادتهما': the two already counted
             if f is not None and free(f.start, f.end):
                 if t.trigger and _increment_of_total(sent, i, done, f.category):
                     f.subset_parent = len(done) - 1  # 'ارتفع إلى 11 بعد وفاة جندي'
@@ -1472,33 +1461,37 @@ def _cause_before(sent: Sentence, i: int) -> bool:
     return any(_in(lexicon().causes, t.word) for t in sent.toks[max(0, i - 2) : i])
 
 
-def _suffixed_one(sent: Sentence, i: int) -> Figure | None:
-    """'أدى إلى مقتله', 'قتله ...': a trigger with a singular pronoun is one person."""
+def _told_before(f: Figure, figs: list[Figure]) -> bool:
+    """A pronoun figure ('واقتادتهما') of as many people, in the same category, as a figure
+    already in the sentence is those people again."""
+    return bool(f.extras.get("pronoun_victim")) and any(
+        (g.category, g.best) == (f.category, f.best) for g in figs
+    )
+
+
+def _suffixed(sent: Sentence, i: int) -> Figure | None:
+    """A trigger with the pronoun of one person ('أدى إلى مقتله', 'قتله ...') or of two ('ما
+    أدى لمقتلهما', 'اعتقالهما') counts them."""
     t = sent.toks[i]
-    if t.word.endswith("هم") or not any(
-        w.endswith(("ه", "ها"))
-        and w[:-1] in lexicon().trigger_word
-        or w[:-2] in lexicon().trigger_word
-        for w in stems(t.word)
-        if w.endswith(("ته", "تها", "له", "لها", "ده", "دها", "عه", "عها", "اته", "اتها"))
-    ):
-        return None
-    if t.trigger == "injured" and _cause_before(sent, i):
+    n = 2 if t.word.endswith("هما") else 1 if _singular_suffix(t.word) else 0
+    if not n or (t.trigger == "injured" and _cause_before(sent, i)):
         return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
-    f = _one(sent, i, i, t.trigger, Counted(""))  # 'لإصابته ومقتل اثنين': his own fate
+    f = _stated(t.start, t.end, t.trigger, n, t, Counted(""))  # 'لإصابته ومقتل اثنين': his own
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
     return f
 
 
-def _suffixed_two(sent: Sentence, i: int) -> Figure | None:
-    """'سيارة تقل قياديين، ما أدى لمقتلهما', 'اعتقالهما': a trigger with the dual pronoun is
-    two people."""
-    t = sent.toks[i]
-    if not t.word.endswith("هما") or (t.trigger == "injured" and _cause_before(sent, i)):
-        return None
-    f = _stated(t.start, t.end, t.trigger, 2, t, Counted(""))
-    f.extras["pronoun_victim"] = True
-    return f
+def _singular_suffix(word: str) -> bool:
+    """Whether the word is a trigger with the pronoun ه or ها (مقتله، قتلتها، إصابته)."""
+    if word.endswith("هم"):
+        return False
+    return any(
+        w.endswith(("ه", "ها"))
+        and w[:-1] in lexicon().trigger_word
+        or w[:-2] in lexicon().trigger_word
+        for w in stems(word)
+        if w.endswith(("ته", "تها", "له", "لها", "ده", "دها", "عه", "عها", "اته", "اتها"))
+    )
 
 
 def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:

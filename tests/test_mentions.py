@@ -1040,3 +1040,8 @@ def test_civilians_describing_the_dead_do_not_cut_the_toll_from_its_number():
 def test_a_family_made_of_a_number_of_members_is_that_number():
     m = one("وقتلت عائلة كاملة مؤلفة من 6 أفراد بغارة جوية.")
     assert (m["category"], m["best"]) == ("killed", 6)
+
+
+def test_a_pronoun_of_one_already_counted_is_not_counted_again():
+    rows = mentions("فقدان امرأة لحياتها وإصابة آخرين بقصف على المدينة.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 3)]
