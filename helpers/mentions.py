@@ -1975,12 +1975,10 @@ def _claimant(
     if _GENERIC_SOURCE.search(norm, sent.start, f.start):
         return "unnamed sources"
     spans = _named_as_written(sent)
-    for a, b in [s for s in spans if s[1] <= f.start][-1:] or [s for s in spans if s[0] >= f.end][
-        :1
-    ]:
-        if _GENERIC_NAME.match(norm, a):
-            return "unnamed sources"
-        return written(a, b)
+    earlier = [s for s in spans if s[1] <= f.start]
+    span = earlier[-1] if earlier else next((s for s in spans if s[0] >= f.end), None)
+    if span is not None:
+        return "unnamed sources" if _GENERIC_NAME.match(norm, span[0]) else written(*span)
     lo = max(0, sent.start - 600)
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
@@ -2110,6 +2108,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     if subject and not loses and subject != f.victim:  # 'قتل عناصر النظام' names the dead
         return subject
     found = ""
+    cues = lexicon().perpetrator_cues
     for a in sent.actors:
         if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
             continue
@@ -2120,7 +2119,6 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
         nxt = sent.toks[last + 1 : last + 3]
-        cues = lexicon().perpetrator_cues
         if any(p in cues or p[1:] in cues for p in prev):
             found = a.side
         elif (
