@@ -744,6 +744,9 @@ def _component(toks: _Tokens, j: int, base: str) -> tuple[str, int, int] | None:
     return role, value, j
 
 
+_NO_SCALE = 10**15  # a reading's last scale before any scale word
+
+
 class _Reading:
     """The running state of reading a compound number: finished thousands + current group."""
 
@@ -752,7 +755,7 @@ class _Reading:
     def __init__(self) -> None:
         self.total = 0
         self.group = 0
-        self.last_scale = 10**15
+        self.last_scale = _NO_SCALE
 
     def add(self, role: str, value: int, base: str, joined: bool) -> bool:
         """Take one component; False if it cannot continue this number."""
@@ -818,7 +821,7 @@ def _words_core(toks: _Tokens, i: int) -> _Core | None:
         if step is None:
             break
         last = step
-    if reading.group == 0 and reading.last_scale < 10**15:  # 'ثلاثة آلاف و500'
+    if reading.group == 0 and reading.last_scale != _NO_SCALE:  # 'ثلاثة آلاف و500'
         total, last = _remainder_after_scale(toks, last, Decimal(reading.value), reading.last_scale)
         reading.total, reading.group = int(total), 0
     kind = "words"
@@ -893,8 +896,10 @@ def _rising_before(toks: _Tokens, begin: int, floor: int) -> bool:
 
 def _second_of_range(toks: _Tokens, j: int, marker: str) -> _Core | None:
     """The upper bound of بين X و Y / من X إلى Y, starting at token j (right after X)."""
-    if marker == _FROM or toks.is_word(j, *_RANGE_TO):  # (and 'ما بين 10 إلى 15', loosely)
-        return _plain_core(toks, j + 1) if toks.is_word(j, *_RANGE_TO) else None
+    if toks.is_word(j, *_RANGE_TO):  # من X إلى Y, and loosely 'ما بين 10 إلى 15'
+        return _plain_core(toks, j + 1)
+    if marker == _FROM:
+        return None
     if toks.is_word(j, "و"):  # و 90, و90 (the tokenizer splits و from digits)
         return _plain_core(toks, j + 1)
     if toks.is_word(j) and toks.norm[j].startswith("و"):  # وتسعين
@@ -941,10 +946,11 @@ def _qualified(
     before = _qualifier_before(toks, core.first, floor)
     if before is not None:
         marker, begin = before
-        if marker == _FROM and _rising_before(toks, begin, floor):
-            pass  # 'ارتفع عدد القتلى من 10 إلى 15': an old and a new count, not a range
-        elif marker in (_BETWEEN, _FROM):
-            upper = _second_of_range(toks, core.last + 1, marker) if allow_range else None
+        # 'ارتفع عدد القتلى من 10 إلى 15': an old and a new count, not a range
+        rising = marker == _FROM and _rising_before(toks, begin, floor)
+        if marker in (_BETWEEN, _FROM):
+            ranged = allow_range and not rising
+            upper = _second_of_range(toks, core.last + 1, marker) if ranged else None
             if upper is not None:
                 qualifier, first, last = RANGE, begin, upper.last
         else:
