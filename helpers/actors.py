@@ -46,11 +46,28 @@ def _actor_index() -> tuple:
             if n.startswith("ال"):
                 by_alias["لل" + n[2:]] = (side, n in weak)
     regex = phrase_regex(list(by_alias))
+    weak_keys = list(dict.fromkeys(_bare(k) for k, (_, w) in by_alias.items() if w))
+    full_names = {  # 'جيش الاحتلال التركي' -> 'جيش الاحتلال', 'الاحتلال': its short forms
+        k: shorts
+        for k in by_alias
+        if (shorts := tuple(w for w in weak_keys if w != _bare(k) and f" {w} " in f" {_bare(k)} "))
+    }
     adjectives = {}
     for side, spec in sides.items():
         for adj in spec.get("adjectives") or []:
-            adjectives[normalize_word(adj)] = side
-    return regex, by_alias, adjectives
+            for form in _adjective_forms(normalize_word(adj)):
+                adjectives.setdefault(form, side)
+    return regex, by_alias, adjectives, full_names
+
+
+def _adjective_forms(adj: str) -> list[str]:
+    """A nationality adjective as written, its regular inflections when it ends in the nisba ي
+    (روسي -> روسيه، روسيين، روسيون، روسيان), and each of these with ال: 'بغارة روسية' and
+    'الطائرات الروسية' name Russia as much as 'جنود روس' does."""
+    forms = [adj]
+    if adj.endswith("ي") and not adj.startswith("ال"):
+        forms += [adj + end for end in ("ه", "ين", "ون", "ان")]
+    return forms + ["ال" + f for f in forms if not f.startswith("ال")]
 
 
 @cache
@@ -61,14 +78,27 @@ def _source_index() -> tuple:
 
 
 def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
-    """Every side named in `norm[start:end]`, left to right, longest names first."""
-    regex, by_alias, _ = _actor_index()
+    """Every side named in `norm[start:end]`, left to right, longest names first.
+
+    A generic short name stands for the last full name it shortens: after 'الجيش التركي' or
+    'الاحتلال التركي', a bare 'الجيش' or 'الاحتلال' is Turkey's, as a reader takes it."""
+    regex, by_alias, _, full_names = _actor_index()
     stop = len(norm) if end is None else end
     out = []
+    short_for: dict[str, str] = {}
     for m in regex.finditer(norm, start, stop):
-        side, weak = by_alias.get(phrase_key(m.group("p")), ("OTHER", True))
+        key = phrase_key(m.group("p"))
+        side, weak = by_alias.get(key, ("OTHER", True))
+        if weak:
+            side = short_for.get(_bare(key), side)
+        short_for.update(dict.fromkeys(full_names.get(key, ()), side))
         out.append(ActorMatch(m.start("p"), m.end("p"), m.group("p"), side, weak))
     return out
+
+
+def _bare(key: str) -> str:
+    """An alias without the ل of 'للاحتلال' (the same name after a preposition)."""
+    return "ال" + key[2:] if key.startswith("لل") else key
 
 
 def find_sources(norm: str, start: int = 0, end: int | None = None) -> list[SourceMatch]:
@@ -95,7 +125,7 @@ def adjective_side(word: str) -> str | None:
 
 def alias_words() -> frozenset[str]:
     """Every single word of every actor alias (to tell names from counted nouns)."""
-    _, by_alias, _ = _actor_index()
+    by_alias = _actor_index()[1]
     return word_set([w for a in by_alias for w in a.split()])
 
 

@@ -16,7 +16,7 @@ import yaml
 from helpers.text import normalize_word
 
 _PREFIX = r"(?:[وف]?[بلك]?)"
-_GAP = r"[\s\"'()-]+"  # what may stand between the words of a phrase in a text
+_GAP = r"[\s\"'()#-]+"  # what may stand between the words of a phrase in a text
 
 
 @cache

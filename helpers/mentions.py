@@ -133,6 +133,8 @@ class Lexicon:
     unnamed_soldiers: frozenset[str]  # جندي، ضباط: soldiers whose side goes unsaid
     unnamed_soldiers_side: str
     name_stops: frozenset[str]  # words that end a source's name read as written
+    list_titles: frozenset[str]  # نائب، قائد: a title after a comma describes the name before it
+    waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
     agents: frozenset[str]
     causes: frozenset[str]
     non_conflict: re.Pattern[str]
@@ -154,6 +156,8 @@ _WORD_LISTS = (
     "attribution",
     "according_to",
     "name_stops",
+    "list_titles",
+    "waw_names",
     "perpetrator_cues",
     "civil_places",
     "both_sides",
@@ -253,9 +257,10 @@ def word_classes(word: str) -> tuple[str, tuple | None, tuple | None]:
 
 
 def _verb_with_object(word: str) -> tuple[str, object] | None:
-    """'قتله', 'قتلتها', 'لمقتلهما', 'إصابتهما': a trigger with a pronoun of one or two (him,
-    her, the two of them) is a trigger; a verbal noun's ة is written ت before the pronoun."""
-    for suffix in ("هما", "ه", "ها"):
+    """'قتله', 'قتلتها', 'لمقتلهما', 'اختطافهم': a trigger with an object pronoun (him, her,
+    the two of them, them) is a trigger; a verbal noun's ة is written ت before the pronoun.
+    (Only ه/ها/هما count people by themselves: see _suffixed.)"""
+    for suffix in ("هما", "هم", "هن", "ه", "ها"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             hit = _lookup(lexicon().trigger_word, base)
@@ -388,8 +393,8 @@ def _usable(q: numbers.Quantity) -> bool:
     """Drop numbers that cannot be head counts: fractions, clock times, huge values."""
     if q.value is not None and (q.value != int(q.value) or q.value <= 0 or q.value > 10_000_000):
         return False
-    if q.kind == "vague":
-        return True  # 'وقتل العشرات من عناصر التنظيم': a vague count with ال is still a count
+    if q.kind in ("vague", "dual"):
+        return True  # 'وقتل العشرات من عناصر التنظيم', 'استشهد الطفلان': ال still counts
     return not (q.prefix.startswith("ال") and q.qualifier not in ("more_than", "at_least"))
 
 
@@ -1165,8 +1170,15 @@ def _figure_from_quantity(
         return None
     category = ""
     trig = _trigger_before(sent, anchor, done) or _toll_rising_to(sent, q.start)
+    if trig and q.kind == "dual" and "ال" in q.prefix and trig[0] != sent.index_at(q.start) - 1:
+        trig = None  # 'استشهد الطفلان' counts; in '... وكان الطفلان' they are named again
     if trig and counted.kind == "" and _count_of(sent, trig[0]):
         counted = _toll_people(sent, trig[0], q) or counted  # 'عدد قتلى قوات النظام إلى 5'
+    risen = _risen_from(sent, q, done) if counted.kind == "" else None
+    if risen is not None and (trig is None or trig[0] < risen[0][0]):
+        trig, counted = risen  # '5 قتلى، قبل أن ترتفع إلى 11': the 5 again, now 11
+    else:
+        risen = None
     if trig and counted.kind == "casualty" and counted.end > q.end:
         told = sent.toks[trig[0]]
         if told.casualty or any(f.start <= told.start < f.end for f in done):
@@ -1246,7 +1258,7 @@ def _figure_from_quantity(
     k = sent.index_at(end)
     if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
         _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
-    if _update_cue_before(sent, q.start):
+    if risen is not None or _update_cue_before(sent, q.start):
         f.extras["update"] = True
     if subset:
         f.subset_parent = len(done) - 1
@@ -1270,6 +1282,30 @@ def _toll_rising_to(sent: Sentence, pos: int) -> tuple[int, str] | None:
         if t.trigger or t.casualty or any(q.start == t.start for q in sent.quantities):
             return None
     return None
+
+
+def _risen_from(
+    sent: Sentence, q: numbers.Quantity, done: list[Figure]
+) -> tuple[tuple[int, str], Counted] | None:
+    """'قتل 5 أشخاص، قبل أن ترتفع إلى 11', 'ثم ارتفع العدد إلى 7': a bare number after a
+    rising verb and 'إلى' is a new count of the figure told last in the sentence: its trigger
+    is the verb, its category and people are that figure's. Only a count word (العدد،
+    الحصيلة) or an adverb (لاحقاً) may stand between ('ارتفعت درجات الحرارة إلى 40' is no toll)."""
+    i = sent.index_at(q.start) - 1
+    if i < 1 or sent.toks[i].word != "الي" or not done or done[-1].end > q.start:
+        return None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = sent.toks[k]
+        if _has_word(t, lexicon().totals) and not t.word.endswith(("بلغ", "بلغت")):
+            last = done[-1]
+            return (k, last.category), last.extras.get("counted") or Counted("")
+        counts = any(w.startswith(("عدد", "حصيل")) for w in stems(t.word))
+        if not (counts or t.word in _ADVERBS or t.word in _RISE_ADVERBS):
+            return None
+    return None
+
+
+_RISE_ADVERBS = frozenset(("لاحقا", "مجددا", "مجدد", "سريعا", "تباعا", "بعدها", "ذلك"))
 
 
 def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
@@ -1401,7 +1437,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if t.trigger and i not in used and _object_form_only(t.word):
             makers.append(_suffixed)  # 'قتلها قناص': the noun after is the killer
         elif t.trigger and i not in used:
-            makers += [_after_trigger, _suffixed, _named_after_trigger]
+            makers += [_name_list, _after_trigger, _suffixed, _named_after_trigger]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
         if t.casualty:
@@ -1506,6 +1542,60 @@ def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     if nxt.actor or nxt.person or nxt.casualty:
         return None
     return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
+
+
+def _name_list(sent: Sentence, i: int) -> Figure | None:
+    """'مقتل كل من: أحمد الحسن ومحمد العلي وخالد السعيد', 'بقتل كل من غنام العلي وابنه مؤمن':
+    a trigger before 'كل من' and a list of people counts the names listed (two at least)."""
+    toks = sent.toks
+    if i + 3 >= len(toks) or (toks[i + 1].word, toks[i + 2].word) != ("كل", "من"):
+        return None
+    items = _list_items(sent, i + 3)
+    if len(items) < 2 or any(len(item) > 6 for item in items):
+        return None  # not a list of names ('في كل من العزبة ومويلح' has no trigger before)
+    people = [t.person for item in items for t in item if t.person]
+    counted = Counted(people[0][0] if people else "", end=items[-1][-1].end)
+    f = _stated(toks[i].start, items[-1][-1].end, toks[i].trigger, len(items), toks[i], counted)
+    f.q_start, f.q_end = items[0][0].start, items[-1][-1].end
+    return f
+
+
+def _list_items(sent: Sentence, k: int) -> list[list[Token]]:
+    """The items of a list of names from token k: split at commas, dashes and a word-initial
+    و (not a name's own و: وليد), up to a trigger, a number, a closing bracket or a word that
+    ends a name (في، جراء، بعد ...). A title after a comma ('، نائب والي سوريا') describes the
+    name before it. A plural before a bracket ('المدنيين (...)') says who the names are."""
+    lex = lexicon()
+    items: list[list[Token]] = []
+    for t in sent.toks[k:]:
+        gap = sent.norm[items[-1][-1].end if items else t.start : t.start]
+        if t.trigger or t.casualty or _quantity_at(sent, t.start, t.end) or ")" in gap:
+            break
+        if _ends_list(sent, t) or _perpetrator_cue(t.word):
+            break
+        if t.word == "و":
+            continue
+        if "(" in gap and len(items) == 1 and len(items[0]) == 1 and items[0][0].person:
+            items = []  # 'المدنيين (...)': the names follow
+        title = t.word in lex.list_titles
+        waw = t.word.startswith("و") and not (title or t.word in lex.waw_names) and len(t.word) > 3
+        comma = any(c in gap for c in "،,-–")
+        if not items or waw or (comma and not title) or gap.strip() == "و":
+            items.append([t])
+        else:
+            items[-1].append(t)
+    return items
+
+
+def _ends_list(sent: Sentence, t: Token) -> bool:
+    """A word that ends a list of names: one of name_stops, but 'علي' (على, or the name Ali)
+    only before a definite word or 'يد' ('على الطريق', 'على يد'), not in 'مالك علي لبش'."""
+    if t.word == "و" or t.word not in lexicon().name_stops:
+        return False
+    if t.word != "علي":
+        return True
+    k = sent.toks.index(t) + 1
+    return k >= len(sent.toks) or sent.toks[k].word.startswith("ال") or sent.toks[k].word == "يد"
 
 
 _VERB_AFTER = ("قتل", "استشهد", "اصيب", "جرح", "توفي", "اعتقل", "قضي", "لقي", "نزح", "فر")
@@ -1851,15 +1941,26 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
             sides.append(a.side)
     counted = f.extras.get("counted")
     head = counted.end if counted is not None and counted.kind == "civilian" else -1
-    for t in toks:
+    for i, t in enumerate(toks):
         side = adjective_side(t.word) if t.end != head else None  # '4 عراقيين': people
-        if side and side not in sides:
+        prev = toks[i - 1] if i else None
+        if (
+            side
+            and side not in sides
+            and (prev is None or prev.start < f.q_end or _names_people(prev))
+        ):
             sides.append(side)
     if "الميليشيا" in sent.norm[f.q_start : end] or "المليشيا" in sent.norm[f.q_start : end]:
         sides.append("MILITIA")
     if sides and any(t.word in _PRONOUNS for t in toks):
         sides.append("PRONOUN")
     return _resolve_placeholders(sides, f, sent)
+
+
+def _names_people(t: Token) -> bool:
+    """A token a nationality adjective after it describes as people: a person or casualty noun
+    ('جنود أتراك') or another such adjective; not an attack ('الهجوم التركي')."""
+    return bool(t.person or t.casualty or adjective_side(t.word))
 
 
 def _resolve_placeholders(sides: list[str], f: Figure, sent: Sentence) -> list[str]:
@@ -2132,7 +2233,29 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت')
         if found and a.start > f.start:
             break
-    return found
+    return found or _attack_adjective(f, sent, phrase_end)
+
+
+def _perpetrator_cue(word: str) -> bool:
+    """A perpetrator cue with or without proclitics ('والغارات', 'وبقصف'); a stem of two
+    letters only when written bare ('يد', not the end of 'وليد')."""
+    cues = lexicon().perpetrator_cues
+    return any(w in cues for w in stems(word) if len(w) > 2 or w == word)
+
+
+def _attack_adjective(f: Figure, sent: Sentence, phrase_end: int) -> str:
+    """The side of a nationality adjective on the attack that causes the casualties, when no
+    side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'."""
+    toks = sent.toks
+    for k, t in enumerate(toks):
+        if f.q_start <= t.start < phrase_end or not _perpetrator_cue(t.word):
+            continue
+        if t.start > phrase_end + 80:
+            break
+        side = next((s for u in toks[k + 1 : k + 4] if (s := adjective_side(u.word))), "")
+        if side:
+            return side
+    return ""
 
 
 def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:

@@ -1045,3 +1045,57 @@ def test_a_family_made_of_a_number_of_members_is_that_number():
 def test_a_pronoun_of_one_already_counted_is_not_counted_again():
     rows = mentions("فقدان امرأة لحياتها وإصابة آخرين بقصف على المدينة.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 3)]
+
+
+def test_a_nationality_adjective_on_the_attack_names_the_perpetrator():
+    assert one("استشهد طفلان بغارة إسرائيلية على بلدة في الجنوب.")["perpetrator"] == "ISRAEL"
+    assert one("قتل 3 مدنيين جراء الغارات الروسية على ريف إدلب.")["perpetrator"] == "RUSSIA"
+    assert one("أصيب 4 مدنيين بقصف مدفعي تركي على القرية.")["perpetrator"] == "TURKEY"
+
+
+def test_a_nationality_adjective_after_an_attack_is_not_the_victims_side():
+    rows = mentions("سقط شهداء وجرحى نتيجة الهجوم التركي على القافلة.")
+    assert {r["victim"] for r in rows} == {"UNKNOWN"}
+    assert one("قتل 3 جنود أتراك بهجوم على قاعدتهم.")["victim"] == "TURKEY"
+
+
+def test_a_short_name_stands_for_the_full_name_told_before():
+    text = "قصف جيش الاحتلال التركي القرية أمس. وقتل الاحتلال 3 مدنيين في القصف."
+    assert one(text)["perpetrator"] == "TURKEY"
+    assert one("قتلت قوات الاحتلال 3 فلسطينيين في جنين.")["perpetrator"] == "ISRAEL"
+
+
+def test_armies_of_other_countries_are_not_the_syrian_army():
+    rows = mentions("وقتل 9 من مقاتلي الحوثيين و4 من الجيش اليمني في مأرب.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(9, "OTHER"), (4, "OTHER")]
+
+
+def test_a_definite_dual_right_after_its_trigger_counts_two():
+    m = one("قتل الشقيقان بقصف على بلدة كفرنبل.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 2, "CIVILIANS")
+    assert [r["best"] for r in mentions("قتل طفلان بقصف، وكان الطفلان يلعبان أمام المنزل.")] == [2]
+
+
+def test_a_list_of_names_after_kull_min_counts_the_names():
+    m = one("قتل كل من: أحمد الحسن ومحمد العلي وخالد السعيد جراء القصف.")
+    assert (m["category"], m["best"], m["qualifier"]) == ("killed", 3, "exact")
+    m = one("استشهد كل من الطفل محمد وليد الحسن ووالدته بقصف على المدينة.")
+    assert (m["best"], m["victim"]) == (2, "CIVILIANS")
+    m = one("ما أدى لمقتل كل من المدنيين (مالك علي زيد - ياسين فالوجي - أحمد فندي).")
+    assert m["best"] == 3
+    m = one("وأسفرت الغارة عن مقتل كل من أبو هشم، نائب والي التنظيم، ومسؤول آخر في داعش.")
+    assert m["best"] == 2
+    assert mentions("وتوزعت الغارات على كل من العزبة ومويلح.") == []
+
+
+def test_a_toll_that_rises_later_in_the_sentence_replaces_the_first():
+    rows = mentions("وكانت الحصيلة الأولية 5 قتلى، لترتفع لاحقاً إلى 11.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(5, "alternative_to:m2"), (11, "")]
+    rows = mentions("قُتل 3 مدنيين، ثم ارتفع العدد إلى 7.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(3, "CIVILIANS"), (7, "CIVILIANS")]
+    assert [r["best"] for r in mentions("قتل 3 مدنيين وارتفعت درجات الحرارة إلى 40.")] == [3]
+
+
+def test_a_verbal_noun_with_the_plural_pronoun_is_a_trigger():
+    m = one("ولا يزال مصير 7 مدنيين مجهولاً بعد اختطافهم.")
+    assert (m["category"], m["best"]) == ("detained", 7)
