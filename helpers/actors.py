@@ -74,6 +74,9 @@ def _adjective_forms(adj: str) -> list[str]:
 def _source_index() -> tuple:
     sources = load("actors.yaml")["sources"]
     by_alias = {normalize_word(a): name for name, aliases in sources.items() for a in aliases}
+    for alias, name in list(by_alias.items()):
+        if alias.startswith("ال"):
+            by_alias.setdefault("لل" + alias[2:], name)  # 'وفق حصيلة للمرصد'
     return phrase_regex(list(by_alias)), by_alias
 
 

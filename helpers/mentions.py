@@ -126,6 +126,7 @@ class Lexicon:
     others: frozenset[str]
     attribution: frozenset[str]
     according_to: frozenset[str]  # بحسب، وفق: a source's name follows
+    report_nouns: frozenset[str]  # حصيلة، تقرير: 'حصيلة للمرصد' is the monitor's
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
     civil_places: frozenset[str]
@@ -155,6 +156,7 @@ _WORD_LISTS = (
     "others",
     "attribution",
     "according_to",
+    "report_nouns",
     "name_stops",
     "list_titles",
     "waw_names",
@@ -947,8 +949,9 @@ def _trigger_before(
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
         named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
         described = t.person and i > 0 and sent.toks[i - 1].casualty  # 'الضحايا المدنيين'
+        subject = _subject(t) or _subject_of_side(sent, i, pos)
         if (t.person or t.casualty) and not (
-            taken_here or named or described or _subject(t) or _made_of(sent, i)
+            taken_here or named or described or subject or _made_of(sent, i)
         ):
             return None
         i -= 1
@@ -1012,6 +1015,16 @@ def _subject(t: Token) -> bool:
     return bool(t.person) and t.word.endswith("ون") and t.person[1] != "singular"
 
 
+def _subject_of_side(sent: Sentence, i: int, pos: int) -> bool:
+    """'قتل عناصر النظام 3 مدنيين': a plural person named by a side, with the number right
+    after the side's name, is the verb's subject; the number is its object."""
+    t = sent.toks[i]
+    if not t.person or t.person[1] == "singular" or i + 1 >= len(sent.toks):
+        return False
+    a = next((a for a in sent.actors if a.start == sent.toks[i + 1].start), None)
+    return a is not None and not sent.norm[a.end : pos].strip()
+
+
 def _combined(sent: Sentence, i: int) -> str:
     """'مقتل وإصابة' / 'قتل وجرح': two joined triggers of killed and injured."""
     cat = sent.toks[i].trigger
@@ -1030,6 +1043,7 @@ def _combined(sent: Sentence, i: int) -> str:
             or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
         )
     ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
+    owned = owned or prev.word.endswith(("وا", "تا"))  # '6 عناصر من قوات النظام قتلوا وجرح 3'
     if (
         j < i
         and prev.trigger
@@ -1236,6 +1250,8 @@ def _figure_from_quantity(
         if not second_object:
             used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
+    if trig and category == COMBINED and trig[0] > 0 and sent.toks[trig[0] - 1].trigger:
+        tstart = min(tstart, sent.toks[trig[0] - 1].start)  # 'مقتل وإصابة 8': both words
     tstart = q.start if subset or second_object else min(tstart, anchor)  # starts at its number
     if not subset and trig is not None and _increment_of_total(sent, trig[0], done, category):
         subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
@@ -1751,7 +1767,7 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     """'سقوط جرحى' (vague), 'شهيداً' after a name (one). Definite plurals refer back: skipped."""
     t = sent.toks[i]
     cat, number = t.casualty
-    if _count_of(sent, i):
+    if _count_of(sent, i) or _named_after(sent, i):
         return None
     if number == "dual":
         best = 2
@@ -1769,6 +1785,14 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+def _named_after(sent: Sentence, i: int) -> bool:
+    """'مستشفى شهداء الأقصى', 'مقبرة الشهداء': a casualty word right after a place or thing
+    (nothing between) is part of its name."""
+    if i == 0 or sent.norm[sent.toks[i - 1].end : sent.toks[i].start].strip():
+        return False
+    return _in(lexicon().not_people, sent.toks[i - 1].word)
 
 
 def _vague_values(f: Figure, key: str) -> None:
@@ -2182,13 +2206,20 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     saying just before them (أعلنت قسد، بحسب قسد) or in the four words after them on the way to
     the figure (قسد قالت إن، عن مدير في الداخلية العراقية أبو علي قوله).
     """
-    if not s.name:
-        return False
+    if not s.name or (s.text.startswith("لل") and not _reported_by(norm, s.start)):
+        return False  # 'قالت مصادر ... للأناضول': told to, not by
     if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
         return True
     if _said_next_to(norm, s.start, s.end, sent.start):
         return True
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
+
+
+def _reported_by(norm: str, pos: int) -> bool:
+    """The word before pos says whose figures follow: 'وفقاً للمرصد', 'حصيلة للمرصد'."""
+    before = norm[max(0, pos - 20) : pos].split()[-1:]
+    lex = lexicon()
+    return any(_in(lex.according_to, w) or _in(lex.report_nouns, w) for w in before)
 
 
 _PREPOSITIONS = frozenset(("مع", "ضد", "علي", "من", "في", "الي", "عن", "بين", "لدي", "عند", "نحو"))
@@ -2228,12 +2259,23 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and nxt
             and not sent.norm[a.end : nxt[0].start].strip(' "')
-            and any(_acts(t) for t in nxt)
+            and any(_acts(t) and not t.word.startswith("و") for t in nxt)
         ):
-            found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت')
+            found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت', 'حزب الله وجرح')
+        elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
+            found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)
+
+
+def _attacks_before(sent: Sentence, first: int) -> bool:
+    """The word right before token `first` is a verb of attacking (استهدفت، قصفت، داهمت),
+    so the side named from `first` on is its subject, in Arabic's verb-subject order."""
+    verb = sent.toks[first - 1]
+    if sent.norm[verb.end : sent.toks[first].start].strip():
+        return False
+    return any(w.startswith(lexicon().perpetrator_verbs) for w in stems(verb.word))
 
 
 def _perpetrator_cue(word: str) -> bool:
@@ -2265,7 +2307,10 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     خمسة شبان', and suffers them in 'خسرت قوات النظام 16 عنصراً'."""
     if not f.start < f.q_start:
         return "", False
-    inner = sent.toks[sent.index_at(f.start) : sent.index_at(f.q_start)]
+    k = sent.index_at(f.start)
+    inner = sent.toks[k : sent.index_at(f.q_start)]
+    if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):
+        inner = [inner[0], *inner[2:]]  # 'قتل عناصر النظام 3 مدنيين': the side's members
     if len(inner) < 2 or not inner[0].trigger or any(t.trigger or t.person for t in inner[1:]):
         return "", False
     a = next((a for a in sent.actors if inner[1].start <= a.start < inner[1].end), None)

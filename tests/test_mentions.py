@@ -1099,3 +1099,47 @@ def test_a_toll_that_rises_later_in_the_sentence_replaces_the_first():
 def test_a_verbal_noun_with_the_plural_pronoun_is_a_trigger():
     m = one("ولا يزال مصير 7 مدنيين مجهولاً بعد اختطافهم.")
     assert (m["category"], m["best"]) == ("detained", 7)
+
+
+def test_a_casualty_word_in_the_name_of_a_place_is_no_figure():
+    rows = mentions("وصلت جثامين 5 شهداء بينهم طفلان إلى مستشفى شهداء الأقصى.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(5, ""), (2, "subset_of:m1")]
+    assert mentions("ونقل المصابون إلى مشفى الشهيد في المدينة.") == []
+
+
+def test_a_monitor_after_according_to_with_lam_gives_the_figure_but_not_when_told():
+    assert one("قتل 3 مدنيين وفقاً للمرصد السوري.")["claimed_by"] == "SOHR"
+    assert one("وبلغ عدد القتلى 312 قتيلاً، وفق حصيلة للمرصد.")["claimed_by"] == "SOHR"
+    text = "وقالت مصادر في الدفاع المدني للأناضول إن 3 مدنيين قتلوا."
+    assert one(text)["claimed_by"] == "Syria Civil Defence"
+
+
+def test_committing_massacres_names_the_perpetrator():
+    text = "وقالت الوزارة إن قوات الاحتلال ارتكبت 3 مجازر راح ضحيتها 29 شهيداً."
+    assert one(text)["perpetrator"] == "ISRAEL"
+
+
+def test_a_verb_agreeing_with_its_own_subject_is_not_joined_to_the_next():
+    rows = mentions("وأفاد مراسل بأن 6 عناصر من قوات النظام قتلوا وجرح آخرون بكمين.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 6), ("injured", 3)]
+
+
+def test_a_combined_figure_spans_both_words():
+    assert one("أسفر القصف عن مقتل وإصابة 8 مدنيين.")["text"] == "مقتل وإصابة 8 مدنيين"
+
+
+def test_a_plural_subject_joined_by_waw_does_not_perpetrate():
+    rows = mentions("قُتل 17 من عناصر ميليشيا حزب الله وجرح 30 آخرون.")
+    assert [(r["victim"], r["perpetrator"]) for r in rows] == [("IRAN", ""), ("IRAN", "")]
+
+
+def test_the_side_after_a_verb_of_attack_is_the_perpetrator():
+    text = "استهدفت قوات النظام بلدة كفرنبل ما أدى لمقتل 3 مدنيين."
+    assert one(text)["perpetrator"] == "SYR_GOV"
+    assert one("داهمت قوات التحالف المنزل وقتلت المواطن.")["perpetrator"] == "COALITION"
+
+
+def test_members_of_a_side_before_a_number_are_the_subject_not_the_dead():
+    m = one("قتل عناصر النظام 3 مدنيين في البلدة.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SYR_GOV")
+    assert one("مقتل عناصر النظام في الهجوم.")["victim"] == "SYR_GOV"
