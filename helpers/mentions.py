@@ -2259,11 +2259,13 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and nxt
             and not sent.norm[a.end : nxt[0].start].strip(' "')
-            and any(_acts(t) and not t.word.startswith("و") for t in nxt)
+            and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
         ):
             found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت', 'حزب الله وجرح')
         elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
             found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
+        if found == f.victim and f.category != "detained":
+            found = ""  # 'أطلقها داعش ... قتل تسعة مسلحين من التنظيم': not their own killers
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)

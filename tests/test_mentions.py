@@ -1143,3 +1143,15 @@ def test_members_of_a_side_before_a_number_are_the_subject_not_the_dead():
     m = one("قتل عناصر النظام 3 مدنيين في البلدة.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SYR_GOV")
     assert one("مقتل عناصر النظام في الهجوم.")["victim"] == "SYR_GOV"
+
+
+def test_a_side_is_not_the_perpetrator_of_its_own_dead_but_may_detain_its_own():
+    text = "أطلق داعش هجمات على مواقع قسد، في حين قتل تسعة مسلحين من التنظيم عند شنهم الهجمات."
+    assert one(text)["perpetrator"] == ""
+    text = "ونفذ التنظيم حملة اعتقالات ضد مجموعة من أفراده."
+    assert one(text)["perpetrator"] == "ISIS"
+
+
+def test_an_active_verb_with_waw_keeps_the_subject_before_it():
+    text = "تعاملت معها وحدات الجيش وأوقعت أغلبية أفرادها بين قتيل ومصاب."
+    assert one(text)["perpetrator"] == "SYR_GOV"
