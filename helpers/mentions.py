@@ -119,6 +119,7 @@ class Lexicon:
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
     affiliation: tuple[str, ...]  # word beginnings
+    describing_state: tuple[str, ...]  # word beginnings: يقطنه، تأوي، وهو
     one_more: frozenset[str]
     two_more: frozenset[str]
     subset: re.Pattern[str]
@@ -233,6 +234,7 @@ def lexicon() -> Lexicon:
         totals=word_set(data["total_cues"]),
         result_verbs=tuple(word_set(data["result_verbs"])),
         affiliation=tuple(word_set(data["affiliation"])),
+        describing_state=tuple(word_set(data["describing_state"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
         unnamed_soldiers=word_set(data["unnamed_soldiers"]["nouns"]),
         unnamed_soldiers_side=data["unnamed_soldiers"]["side"],
@@ -807,6 +809,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return c
     i = sent.index_at(q.end)
     toks = sent.toks
+    if i < len(toks) and any(c in sent.norm[q.end : toks[i].start] for c in "،,"):
+        return Counted("")  # 'وعددهم 11، إلى مشفى': the words after the comma count nothing
     while i < len(toks) and toks[i].word in _QUAL_AFTER and toks[i].start - q.end < 16:
         i += 1
     if i >= len(toks) or toks[i].start - q.end > 12:
@@ -1411,7 +1415,11 @@ def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple
     """'الأسر النازحة ... عددها تجاوز 4000' / 'بلغ عدد القتلى 5': the number is the count
     of people named earlier in the sentence."""
     i = sent.index_at(q.start)
-    near = [k for k in range(max(0, i - 5), i) if sent.toks[k].word.startswith(("عدد", "اعداد"))]
+    near = [
+        k
+        for k in range(max(0, i - 5), i)
+        if any(w.startswith(("عدد", "اعداد")) for w in stems(sent.toks[k].word))  # 'وعددهم 11'
+    ]
     if not near:
         return Counted(""), None
     counted, trig = Counted(""), None
@@ -1767,7 +1775,7 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     """'سقوط جرحى' (vague), 'شهيداً' after a name (one). Definite plurals refer back: skipped."""
     t = sent.toks[i]
     cat, number = t.casualty
-    if _count_of(sent, i) or _named_after(sent, i):
+    if _count_of(sent, i) or _named_after(sent, i) or _describes_state(sent, i, cat):
         return None
     if number == "dual":
         best = 2
@@ -1785,6 +1793,18 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+def _describes_state(sent: Sentence, i: int, category: str) -> bool:
+    """'منزلاً يقطنه نازحون', 'وهو نازح', 'ثلاثة شهداء نازحين': a displaced or detained noun
+    that says who people are (after a verb of dwelling or 'وهو', or describing another
+    casualty noun), not that they were displaced or detained."""
+    if category not in ("displaced", "detained"):
+        return False
+    before = sent.toks[max(0, i - 2) : i]
+    if before and before[-1].casualty and before[-1].casualty[0] != category:
+        return not sent.toks[i].word.startswith("و")  # (but 'قتلى ومعتقلين' is two figures)
+    return any(t.word.startswith(lexicon().describing_state) for t in before)
 
 
 def _named_after(sent: Sentence, i: int) -> bool:
@@ -1847,7 +1867,8 @@ def _resolve_victim(
     if kind == "" and whole and whole[-1].sentence == f.sentence and f.best is not None:
         f.victim = whole[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
         return
-    f.victim = _civilians_among(f, sent) or _civilian_context(f, sent) or "UNKNOWN"
+    displaced = "CIVILIANS" if f.category == "displaced" else ""  # 'وصل 75 نازحاً': no side
+    f.victim = _civilians_among(f, sent) or _civilian_context(f, sent) or displaced or "UNKNOWN"
 
 
 def _share_side(found: list[Figure], sent: Sentence) -> None:
@@ -1913,7 +1934,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.word.startswith(
                 ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
             )
-            or _recipient(sent, i, k)
+            or _recipient(sent, i, k, f.category == "surrendered")
             or _conjunct(sent, k) is not None  # 'و2 من قوات النظام': next part
         ):
             break
@@ -1932,16 +1953,17 @@ def _with_lam(t: Token, a: ActorMatch) -> bool:
     return t.word.startswith("ل") and (a.start > t.start or a.text.startswith("لل"))
 
 
-def _recipient(sent: Sentence, i: int, k: int) -> bool:
+def _recipient(sent: Sentence, i: int, k: int, surrender: bool = False) -> bool:
     """Token k names a second side with the preposition ل after the figure's own side (tokens
     i..k): 'استسلم 20 عنصراً من داعش لقسد' is the side they surrendered to. A side named
-    first with ل is whose they are ('4 عناصر للنظام', 'عناصر تابعين لقوات النظام')."""
+    first with ل is whose they are ('4 عناصر للنظام', 'عناصر تابعين لقوات النظام'), except
+    after handing themselves over ('سلّم 150 مقاتلاً أنفسهم للقوات الحكومية')."""
     t = sent.toks[k]
     a = next((a for a in sent.actors if t.start <= a.start < t.end), None) if t.actor else None
     if a is None or not _with_lam(t, a):
         return False
     affiliated = sent.toks[k - 1].word.startswith(lexicon().affiliation)
-    return any(x.actor for x in sent.toks[i:k]) and not affiliated
+    return (surrender or any(x.actor for x in sent.toks[i:k])) and not affiliated
 
 
 def _names_side_next(sent: Sentence, k: int) -> bool:

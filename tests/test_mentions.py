@@ -1155,3 +1155,30 @@ def test_a_side_is_not_the_perpetrator_of_its_own_dead_but_may_detain_its_own():
 def test_an_active_verb_with_waw_keeps_the_subject_before_it():
     text = "تعاملت معها وحدات الجيش وأوقعت أغلبية أفرادها بين قتيل ومصاب."
     assert one(text)["perpetrator"] == "SYR_GOV"
+
+
+def test_handing_themselves_over_is_surrender_to_the_side_after_lam():
+    m = one("سلّم 150 مقاتلاً أنفسهم وأسلحتهم للقوات الحكومية ضمن اتفاق التسوية.")
+    assert (m["category"], m["best"], m["victim"]) == ("surrendered", 150, "UNKNOWN")
+    m = one("وسلم 3 عناصر من التنظيم أنفسهم لقسد.")
+    assert (m["category"], m["best"], m["victim"]) == ("surrendered", 3, "ISIS")
+    assert mentions("سلم الأهالي 20 قطعة سلاح.") == []
+
+
+def test_displaced_people_with_no_side_are_civilians():
+    assert one("وصل 75 نازحاً إلى مخيمات الشمال السوري.")["victim"] == "CIVILIANS"
+
+
+def test_a_displaced_noun_that_says_who_people_are_is_no_displacement():
+    assert mentions("استهدفت قوات النظام بصاروخ منزلاً يقطنه نازحون في القرية.") == []
+    rows = mentions("استهدفت الغارة عنصراً في التنظيم وهو نازح من دير الزور.")
+    assert [r["category"] for r in rows] == []
+    rows = mentions("ثلاثة شهداء نازحين جراء استهداف منزل في القرية.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 3)]
+    rows = mentions("قتلى ومعتقلين خلال حملة مداهمات في البلدة.")
+    assert [r["category"] for r in rows] == ["killed", "detained"]
+
+
+def test_their_number_after_a_comma_counts_the_people_before():
+    m = one("ونقل جرحى القصف، وعددهم 11، إلى مشفى باب الهوى.")
+    assert (m["category"], m["best"]) == ("injured", 11)
