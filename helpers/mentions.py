@@ -1859,7 +1859,9 @@ def _resolve_victim(
         f.victim = owner or "UNKNOWN"
         return
     if kind == "combatant":
-        f.victim = _context_side(f, sent) or _default_combatant(counted)
+        f.victim = (
+            _context_side(f, sent) or _announcing_army(f, sent) or _default_combatant(counted)
+        )
         return
     if f.subset_parent is not None:
         return  # inherits in _relate
@@ -2064,12 +2066,28 @@ def _context_side(f: Figure, sent: Sentence) -> str:
     return ""
 
 
+def _announcing_army(f: Figure, sent: Sentence) -> str:
+    """Soldiers with no side named, reported by a side named after them with a word of saying
+    ('إصابة 4 جنود، وفق ما أعلنت وزارة الدفاع التركية'): an army reports its own soldiers."""
+    counted = f.extras.get("counted")
+    if counted is None or not _unnamed_soldiers(counted):
+        return ""
+    for a in sent.actors:
+        if a.start >= f.end and _said_next_to(sent.norm, a.start, a.end, sent.start):
+            return a.side
+    return ""
+
+
+def _unnamed_soldiers(counted: Counted) -> bool:
+    """The counted noun is one of casualties.yaml's soldiers whose side goes unsaid."""
+    return normalize_word(counted.noun).removeprefix("ال") in lexicon().unnamed_soldiers
+
+
 def _default_combatant(counted: Counted | None) -> str:
     """Soldiers with no side named: the side casualties.yaml gives them (in Syrian reporting,
     the Syrian army)."""
-    lex = lexicon()
-    if counted and normalize_word(counted.noun).removeprefix("ال") in lex.unnamed_soldiers:
-        return lex.unnamed_soldiers_side
+    if counted and _unnamed_soldiers(counted):
+        return lexicon().unnamed_soldiers_side
     return "UNKNOWN"
 
 

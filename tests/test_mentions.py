@@ -1182,3 +1182,9 @@ def test_a_displaced_noun_that_says_who_people_are_is_no_displacement():
 def test_their_number_after_a_comma_counts_the_people_before():
     m = one("ونقل جرحى القصف، وعددهم 11، إلى مشفى باب الهوى.")
     assert (m["category"], m["best"]) == ("injured", 11)
+
+
+def test_soldiers_with_no_side_reported_by_an_army_are_its_own():
+    text = "أسفر الهجوم عن إصابة 4 جنود بجروح طفيفة، وفق ما أعلنت وزارة الدفاع التركية."
+    assert one(text)["victim"] == "TURKEY"
+    assert one("قتل 3 جنود في هجوم على حاجز.")["victim"] == "SYR_GOV"
