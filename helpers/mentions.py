@@ -138,6 +138,7 @@ class Lexicon:
     list_titles: frozenset[str]  # نائب، قائد: a title after a comma describes the name before it
     waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
     agents: frozenset[str]
+    units: frozenset[str]  # دورية، مجموعة: with their side, a verb's subject
     causes: frozenset[str]
     non_conflict: re.Pattern[str]
     non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness
@@ -166,6 +167,7 @@ _WORD_LISTS = (
     "both_sides",
     "agents",
     "causes",
+    "units",
 )
 
 
@@ -1682,6 +1684,15 @@ def _agent(word: str) -> bool:
     return _in(lexicon().agents, word) or bool(adjective_side(word))
 
 
+def _unit_of_side(sent: Sentence, j: int) -> bool:
+    """Token j is a unit ('دورية') or the word tying it to its side ('تابعة', 'ل'), with the
+    side named within the next three words: part of the subject 'دورية تابعة لـ"الأمن العسكري"'."""
+    t = sent.toks[j]
+    if not (_in(lexicon().units, t.word) or _has_word(t, frozenset(("تابعه", "التابعه", "ل")))):
+        return False
+    return any(x.actor for x in sent.toks[j + 1 : j + 4])
+
+
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     """A singular person (one) or a plural (vague) right after a trigger."""
     toks = sent.toks
@@ -1700,8 +1711,13 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     skipped = 0
     while (
         j < len(toks)
-        and skipped < 4
-        and (toks[j].actor or toks[j].word in _ADVERBS or _agent(toks[j].word))
+        and skipped < 5
+        and (
+            toks[j].actor
+            or toks[j].word in _ADVERBS
+            or _agent(toks[j].word)
+            or _unit_of_side(sent, j)
+        )
     ):
         j += 1  # 'اعتقلت قسد شاباً', 'قتلت غارة روسية طفلاً': the subject before the object
         skipped += 1
@@ -2353,7 +2369,11 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     inner = sent.toks[k : sent.index_at(f.q_start)]
     if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):
         inner = [inner[0], *inner[2:]]  # 'قتل عناصر النظام 3 مدنيين': the side's members
-    if len(inner) < 2 or not inner[0].trigger or any(t.trigger or t.person for t in inner[1:]):
+    while len(inner) > 2 and _unit_of_side(sent, sent.toks.index(inner[1])):
+        inner = [inner[0], *inner[2:]]  # 'اعتقلت دورية تابعة للنظام شاباً': the unit's side
+    if len(inner) < 2 or not inner[0].trigger:
+        return "", False
+    if any((t.trigger or t.person) and not t.actor for t in inner[1:]):  # ('الأمن العسكري')
         return "", False
     a = next((a for a in sent.actors if inner[1].start <= a.start < inner[1].end), None)
     if a is None or inner[-1].end > a.end:

@@ -1188,3 +1188,11 @@ def test_soldiers_with_no_side_reported_by_an_army_are_its_own():
     text = "أسفر الهجوم عن إصابة 4 جنود بجروح طفيفة، وفق ما أعلنت وزارة الدفاع التركية."
     assert one(text)["victim"] == "TURKEY"
     assert one("قتل 3 جنود في هجوم على حاجز.")["victim"] == "SYR_GOV"
+
+
+def test_a_unit_of_a_side_can_be_the_subject_before_the_object():
+    m = one('اعتقلت دورية تابعة لـ"الأمن العسكري" الشاب محمد العلي من منزله.')
+    assert (m["category"], m["best"], m["perpetrator"]) == ("detained", 1, "SYR_GOV")
+    m = one("اعتقلت دورية تابعة لقسد 3 شبان في الرقة.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SDF")
+    assert one("اعتقل الأمن العسكري 3 شبان.")["perpetrator"] == "SYR_GOV"
