@@ -401,7 +401,7 @@ def _usable(q: numbers.Quantity) -> bool:
         return False
     if q.kind in ("vague", "dual"):
         return True  # 'وقتل العشرات من عناصر التنظيم', 'استشهد الطفلان': ال still counts
-    return not (q.prefix.startswith("ال") and q.qualifier not in ("more_than", "at_least"))
+    return not (q.prefix.startswith("ال") and q.qualifier not in ("more_than", "at_least", "about"))
 
 
 # ----------------------------------------------------------------------------- extraction

@@ -340,6 +340,10 @@ _QUALIFIER_PHRASES = {
         "تخطت",
         "ما يفوق",
         "يفوق",
+        "أزيد من",
+        "ما يتجاوز",
+        "ما يتعدى",
+        "يتعدى",
     ],
     ABOUT: [
         "نحو",
@@ -920,6 +924,16 @@ def _plain_core(toks: _Tokens, j: int) -> _Core | None:
     return None
 
 
+def _bare_range(toks: _Tokens, core: _Core) -> _Core | None:
+    """'10 إلى 15 شخصاً', 'نحو عشرة إلى خمسة عشر': X إلى Y with no 'من' before X is a range
+    when Y is larger (a rising count says 'من' or names the toll: 'ارتفع ... إلى')."""
+    j = core.last + 1
+    if not toks.is_word(j, *_RANGE_TO):
+        return None
+    upper = _plain_core(toks, j + 1)
+    return upper if upper is not None and upper.value > core.value else None
+
+
 def _dash_range(toks: _Tokens, core: _Core) -> _Core | None:
     """10-15 as a range; not dates such as 23-1-2019 (a chain of dashes)."""
     j = core.last + 1
@@ -943,6 +957,7 @@ def _qualified(
 ) -> tuple[Quantity, int]:
     """Attach the qualifier phrase around a bare number and build the Quantity."""
     qualifier, first, last, upper = EXACT, core.first, core.last, None
+    rising = False
     before = _qualifier_before(toks, core.first, floor)
     if before is not None:
         marker, begin = before
@@ -955,8 +970,8 @@ def _qualified(
                 qualifier, first, last = RANGE, begin, upper.last
         else:
             qualifier, first = marker, begin
-    if qualifier == EXACT and allow_range:
-        upper = _dash_range(toks, core)
+    if qualifier in (EXACT, ABOUT) and allow_range and not rising:
+        upper = _dash_range(toks, core) or _bare_range(toks, core)
         if upper is not None:
             qualifier, last = RANGE, upper.last
     at_least_after = toks.is_word(last + 1, AT_LEAST_AFTER[0]) and toks.is_word(

@@ -1196,3 +1196,9 @@ def test_a_unit_of_a_side_can_be_the_subject_before_the_object():
     m = one("اعتقلت دورية تابعة لقسد 3 شبان في الرقة.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SDF")
     assert one("اعتقل الأمن العسكري 3 شبان.")["perpetrator"] == "SYR_GOV"
+
+
+def test_an_approximate_number_with_the_article_still_counts():
+    m = one("أصيب ما يقارب الـ40 شخصاً في القصف.")
+    assert (m["best"], m["qualifier"]) == (40, "about")
+    assert one("قتل قرابة العشرين مدنياً.")["best"] == 20

@@ -522,3 +522,16 @@ def test_a_count_rising_from_x_to_y_is_no_range() -> None:
     assert [q.best for q in find_quantities("ارتفع عدد القتلى من 10 إلى 15 قتيلاً")] == [10, 15]
     (q,) = find_quantities("قتل من 10 إلى 15 عنصراً")
     assert q.qualifier == "range"
+
+
+def test_x_to_y_with_no_marker_is_a_range_when_y_is_larger() -> None:
+    (q,) = find_quantities("قتل نحو عشرة إلى خمسة عشر شخصاً")
+    assert (q.low, q.high, q.qualifier) == (10, 15, "range")
+    (q,) = find_quantities("قتل 10 إلى 15 شخصاً")
+    assert (q.low, q.high, q.qualifier) == (10, 15, "range")
+    assert [q.best for q in find_quantities("نقل 5 إلى 3 مشاف")] == [5, 3]
+
+
+def test_azyad_min_is_more_than() -> None:
+    (q,) = find_quantities("قتل أزيد من 12 عنصراً")
+    assert (q.best, q.qualifier) == (12, "more_than")
