@@ -6,8 +6,10 @@ All functions work on normalised text (see `helpers.text`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from helpers.lexicon import load, phrase_key, phrase_regex, word_set
 from helpers.text import normalize_word
@@ -34,30 +36,40 @@ class SourceMatch:
     name: str
 
 
+class _ActorIndex(NamedTuple):
+    regex: re.Pattern[str]
+    by_alias: dict[str, tuple[str, bool]]  # alias -> (side, weak)
+    adjectives: dict[str, str]  # nationality adjective form -> side
+    full_names: dict[str, tuple[str, ...]]  # 'الاحتلال التركي' -> its short forms ('الاحتلال',)
+
+
 @cache
-def _actor_index() -> tuple:
+def _actor_index() -> _ActorIndex:
     sides = load("actors.yaml")["sides"]
     by_alias: dict[str, tuple[str, bool]] = {}
     for side, spec in sides.items():
         weak = {normalize_word(w) for w in spec.get("weak") or []}
         for alias in spec.get("aliases") or []:
             n = normalize_word(alias)
-            by_alias[n] = (side, n in weak)
-            if n.startswith("ال"):
-                by_alias["لل" + n[2:]] = (side, n in weak)
-    regex = phrase_regex(list(by_alias))
+            for form in _with_lam(n):
+                by_alias[form] = (side, n in weak)
     weak_keys = list(dict.fromkeys(_bare(k) for k, (_, w) in by_alias.items() if w))
-    full_names = {  # 'جيش الاحتلال التركي' -> 'جيش الاحتلال', 'الاحتلال': its short forms
+    full_names = {
         k: shorts
         for k in by_alias
         if (shorts := tuple(w for w in weak_keys if w != _bare(k) and f" {w} " in f" {_bare(k)} "))
     }
-    adjectives = {}
+    adjectives: dict[str, str] = {}
     for side, spec in sides.items():
         for adj in spec.get("adjectives") or []:
             for form in _adjective_forms(normalize_word(adj)):
                 adjectives.setdefault(form, side)
-    return regex, by_alias, adjectives, full_names
+    return _ActorIndex(phrase_regex(list(by_alias)), by_alias, adjectives, full_names)
+
+
+def _with_lam(alias: str) -> list[str]:
+    """A name and, when it starts with ال, its form after the preposition ل (للاحتلال)."""
+    return [alias, "لل" + alias[2:]] if alias.startswith("ال") else [alias]
 
 
 def _adjective_forms(adj: str) -> list[str]:
@@ -73,10 +85,12 @@ def _adjective_forms(adj: str) -> list[str]:
 @cache
 def _source_index() -> tuple:
     sources = load("actors.yaml")["sources"]
-    by_alias = {normalize_word(a): name for name, aliases in sources.items() for a in aliases}
-    for alias, name in list(by_alias.items()):
-        if alias.startswith("ال"):
-            by_alias.setdefault("لل" + alias[2:], name)  # 'وفق حصيلة للمرصد'
+    by_alias = {  # with the ل form: 'وفق حصيلة للمرصد'
+        form: name
+        for name, aliases in sources.items()
+        for a in aliases
+        for form in _with_lam(normalize_word(a))
+    }
     return phrase_regex(list(by_alias)), by_alias
 
 
@@ -118,7 +132,7 @@ def find_sources(norm: str, start: int = 0, end: int | None = None) -> list[Sour
 
 def adjective_side(word: str) -> str | None:
     """Side given by a nationality adjective (أتراك، تركيان -> TURKEY), else None."""
-    table = _actor_index()[2]
+    table = _actor_index().adjectives
     if word in table:
         return table[word]
     if word.endswith(("ان", "ين")) and word[:-2] in table:
@@ -128,7 +142,7 @@ def adjective_side(word: str) -> str | None:
 
 def alias_words() -> frozenset[str]:
     """Every single word of every actor alias (to tell names from counted nouns)."""
-    by_alias = _actor_index()[1]
+    by_alias = _actor_index().by_alias
     return word_set([w for a in by_alias for w in a.split()])
 
 

@@ -1318,16 +1318,14 @@ def _risen_from(
         return None
     for k in range(i - 1, max(-1, i - 4), -1):
         t = sent.toks[k]
-        if _has_word(t, lexicon().totals) and not t.word.endswith(("بلغ", "بلغت")):
+        if _has_word(t, lexicon().totals) and not t.word.endswith(("بلغ", "بلغت")):  # rising:
+            # ('وبلغ عدد القتلى منذ بداية الشهر إلى 40' is a running total, not the figure again)
             last = done[-1]
             return (k, last.category), last.extras.get("counted") or Counted("")
         counts = any(w.startswith(("عدد", "حصيل")) for w in stems(t.word))
-        if not (counts or t.word in _ADVERBS or t.word in _RISE_ADVERBS):
+        if not (counts or t.word in _ADVERBS):
             return None
     return None
-
-
-_RISE_ADVERBS = frozenset(("لاحقا", "مجددا", "مجدد", "سريعا", "تباعا", "بعدها", "ذلك"))
 
 
 def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
@@ -1593,11 +1591,12 @@ def _list_items(sent: Sentence, k: int) -> list[list[Token]]:
     name before it. A plural before a bracket ('المدنيين (...)') says who the names are."""
     lex = lexicon()
     items: list[list[Token]] = []
-    for t in sent.toks[k:]:
+    for j in range(k, len(sent.toks)):
+        t = sent.toks[j]
         gap = sent.norm[items[-1][-1].end if items else t.start : t.start]
         if t.trigger or t.casualty or _quantity_at(sent, t.start, t.end) or ")" in gap:
             break
-        if _ends_list(sent, t) or _perpetrator_cue(t.word):
+        if _ends_list(sent, j) or _perpetrator_cue(t.word):
             break
         if t.word == "و":
             continue
@@ -1613,15 +1612,14 @@ def _list_items(sent: Sentence, k: int) -> list[list[Token]]:
     return items
 
 
-def _ends_list(sent: Sentence, t: Token) -> bool:
-    """A word that ends a list of names: one of name_stops, but 'علي' (على, or the name Ali)
-    only before a definite word or 'يد' ('على الطريق', 'على يد'), not in 'مالك علي لبش'."""
-    if t.word == "و" or t.word not in lexicon().name_stops:
+def _ends_list(sent: Sentence, j: int) -> bool:
+    """Token j ends a list of names: one of name_stops, but 'علي' (على, or the name Ali) only
+    before a definite word or 'يد' ('على الطريق', 'على يد'), not in 'مالك علي لبش'."""
+    word = sent.toks[j].word
+    if word == "و" or word not in lexicon().name_stops:
         return False
-    if t.word != "علي":
-        return True
-    k = sent.toks.index(t) + 1
-    return k >= len(sent.toks) or sent.toks[k].word.startswith("ال") or sent.toks[k].word == "يد"
+    nxt = sent.toks[j + 1].word if j + 1 < len(sent.toks) else ""
+    return word != "علي" or not nxt or nxt.startswith("ال") or nxt == "يد"
 
 
 _VERB_AFTER = ("قتل", "استشهد", "اصيب", "جرح", "توفي", "اعتقل", "قضي", "لقي", "نزح", "فر")
@@ -1675,6 +1673,7 @@ def _open_ended(f: Figure) -> None:
 
 _ADVERBS = frozenset(
     ("بعدها", "بعده", "ايضا", "كذلك", "اليوم", "امس", "فيها", "فيه", "خلالها", "بداخلها")
+    + ("لاحقا", "مجددا", "تباعا", "سريعا")  # 'لترتفع لاحقاً إلى 11'
 )
 
 
@@ -1688,7 +1687,8 @@ def _unit_of_side(sent: Sentence, j: int) -> bool:
     """Token j is a unit ('دورية') or the word tying it to its side ('تابعة', 'ل'), with the
     side named within the next three words: part of the subject 'دورية تابعة لـ"الأمن العسكري"'."""
     t = sent.toks[j]
-    if not (_in(lexicon().units, t.word) or _has_word(t, frozenset(("تابعه", "التابعه", "ل")))):
+    tie = t.word == "ل" or t.word.startswith(lexicon().affiliation)
+    if not (tie or _in(lexicon().units, t.word)):
         return False
     return any(x.actor for x in sent.toks[j + 1 : j + 4])
 
