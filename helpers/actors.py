@@ -51,7 +51,7 @@ def _actor_index() -> _ActorIndex:
         weak = {normalize_word(w) for w in spec.get("weak") or []}
         for alias in spec.get("aliases") or []:
             n = normalize_word(alias)
-            for form in _with_lam(n):
+            for form in _lam_forms(n):
                 by_alias[form] = (side, n in weak)
     weak_keys = list(dict.fromkeys(_bare(k) for k, (_, w) in by_alias.items() if w))
     full_names = {
@@ -67,7 +67,7 @@ def _actor_index() -> _ActorIndex:
     return _ActorIndex(phrase_regex(list(by_alias)), by_alias, adjectives, full_names)
 
 
-def _with_lam(alias: str) -> list[str]:
+def _lam_forms(alias: str) -> list[str]:
     """A name and, when it starts with ال, its form after the preposition ل (للاحتلال)."""
     return [alias, "لل" + alias[2:]] if alias.startswith("ال") else [alias]
 
@@ -89,7 +89,7 @@ def _source_index() -> tuple:
         form: name
         for name, aliases in sources.items()
         for a in aliases
-        for form in _with_lam(normalize_word(a))
+        for form in _lam_forms(normalize_word(a))
     }
     return phrase_regex(list(by_alias)), by_alias
 

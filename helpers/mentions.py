@@ -1946,12 +1946,10 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or "," in between
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
-            or t.word in lexicon().perpetrator_cues
+            or _perpetrator_cue(t.word)
             or (plain and _has_word(t, lexicon().subset_words))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
-            or t.word.startswith(
-                ("بقصف", "بغار", "برصاص", "بانفجار", "بنيران", "باستهداف", "بهجوم")
-            )
+            or t.word.startswith(("بغار", "بانفجار"))  # (بغارتين؛ an explosion names no side)
             or _recipient(sent, i, k, f.category == "surrendered")
             or _conjunct(sent, k) is not None  # 'و2 من قوات النظام': next part
         ):
@@ -2296,7 +2294,6 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     if subject and not loses and subject != f.victim:  # 'قتل عناصر النظام' names the dead
         return subject
     found = ""
-    cues = lexicon().perpetrator_cues
     for a in sent.actors:
         if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
             continue
@@ -2307,7 +2304,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
         nxt = sent.toks[last + 1 : last + 3]
-        if any(p in cues or p[1:] in cues for p in prev):
+        if any(_perpetrator_cue(p) for p in prev):
             found = a.side
         elif (
             a.end <= f.start
