@@ -111,6 +111,7 @@ class Lexicon:
     not_people: frozenset[str]
     cumulative: re.Pattern[str]
     totals: frozenset[str]
+    rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
     releases: frozenset[str]
     unrealised: frozenset[str]
@@ -168,6 +169,7 @@ _WORD_LISTS = (
     "agents",
     "causes",
     "units",
+    "rising",
 )
 
 
@@ -1318,8 +1320,7 @@ def _risen_from(
         return None
     for k in range(i - 1, max(-1, i - 4), -1):
         t = sent.toks[k]
-        if _has_word(t, lexicon().totals) and not t.word.endswith(("بلغ", "بلغت")):  # rising:
-            # ('وبلغ عدد القتلى منذ بداية الشهر إلى 40' is a running total, not the figure again)
+        if _has_word(t, lexicon().rising):  # (not 'بلغ عدد القتلى منذ بداية الشهر إلى 40')
             last = done[-1]
             return (k, last.category), last.extras.get("counted") or Counted("")
         counts = any(w.startswith(("عدد", "حصيل")) for w in stems(t.word))

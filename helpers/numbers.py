@@ -22,15 +22,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-import yaml
-
+from helpers.lexicon import load
 from helpers.text import normalize_word
 
 log = logging.getLogger(__name__)
-
-DATA_DIR = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,14 +206,9 @@ _ORDINALS = {
 }
 
 
-def _load_yaml(name: str) -> dict:
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
-
-
 def _load_vague() -> dict[str, dict]:
     """The vague-word convention: one entry per word, values as written in data/vague.yaml."""
-    entries = _load_yaml("vague.yaml")
+    entries = load("vague.yaml")
     return {
         str(word): {
             "low": entry.get("low"),
@@ -244,7 +235,7 @@ def _dual_forms(singular: str) -> list[str]:
 
 def _load_duals() -> dict[str, str]:
     """Normalized dual spelling -> singular noun as written in data/dual_nouns.yaml."""
-    data = _load_yaml("dual_nouns.yaml")
+    data = load("dual_nouns.yaml")
     duals: dict[str, str] = {}
     for group in ("people", "things"):
         for singular in data.get(group) or []:
@@ -885,9 +876,7 @@ def _qualifier_before(toks: _Tokens, first: int, floor: int) -> tuple[str, int] 
     return None
 
 
-_RISING = frozenset(
-    ("ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ارتفاع", "زاد", "زادت", "ازداد", "ازدادت", "قفز", "قفزت")
-)
+_RISING = frozenset(normalize(w) for w in load("casualties.yaml")["rising"])
 
 
 def _rising_before(toks: _Tokens, begin: int, floor: int) -> bool:
