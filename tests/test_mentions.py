@@ -1202,3 +1202,15 @@ def test_an_approximate_number_with_the_article_still_counts():
     m = one("أصيب ما يقارب الـ40 شخصاً في القصف.")
     assert (m["best"], m["qualifier"]) == (40, "about")
     assert one("قتل قرابة العشرين مدنياً.")["best"] == 20
+
+
+def test_any_word_of_rising_tells_the_figure_again():
+    rows = mentions("قُتل 3 مدنيين، ثم زاد العدد إلى 7.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(3, "alternative_to:m2"), (7, "")]
+    rows = mentions("قتل 3 مدنيين وبلغ عدد القتلى منذ بداية الشهر إلى 40.")
+    assert [r["relation"] for r in rows] == ["", ""]
+
+
+def test_an_attack_noun_with_the_article_ends_the_phrase_and_names_the_attacker():
+    m = mentions("حيث سقط شهداء وجرحى نتيجة الهجوم التركي.")[0]
+    assert (m["victim"], m["perpetrator"]) == ("UNKNOWN", "TURKEY")
