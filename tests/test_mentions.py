@@ -1214,3 +1214,13 @@ def test_any_word_of_rising_tells_the_figure_again():
 def test_an_attack_noun_with_the_article_ends_the_phrase_and_names_the_attacker():
     m = mentions("حيث سقط شهداء وجرحى نتيجة الهجوم التركي.")[0]
     assert (m["victim"], m["perpetrator"]) == ("UNKNOWN", "TURKEY")
+
+
+def test_a_figure_written_with_broken_words_is_read():
+    m = mentions("شهـ ـيدة طفلة وجرحى من عائلتها بقصف مدفعي.")[0]
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
+    m = one("مقـ ـتـ ـل وإصـ ـابة 9 أشخاص من عائلة واحدة")
+    assert (m["category"], m["best"]) == ("killed_or_injured", 9)
+    text = "استــ*ــشهد ستة مدنيين"
+    m = one(text)
+    assert (m["best"], text[m["start"] : m["end"]]) == (6, text)
