@@ -60,6 +60,17 @@ def _expand(entry: str) -> list[str]:
     return [s, s + "ا", s + "ه", s + "ين", s + "ون", s + "ات", s + "ان", s + "تان"]
 
 
+def _indefinite_object(entry: str, listed: str) -> str | None:
+    """The indefinite accusative of a listed singular noun ('اختطف مسلحون طبيباً', 'قتل
+    صبياً'): the noun with alif. Not for entries with ال, phrases, words ending in a vowel
+    letter or ه (طفله), nor two-letter words, whose alif forms are other words (جدا, عما)."""
+    if listed != "singular" or entry.endswith("+") or " " in entry or entry.startswith("ال"):
+        return None
+    if len(entry) < 3 or entry.endswith(("ا", "ه", "و", "ى", "ء")):
+        return None
+    return entry + "ا"
+
+
 def _number_of(form: str, listed: str) -> str:
     """sg / pl / dual of an expanded form: -ين -ون -ات plural (the unvocalised -ين dual of a
     regular noun reads as a plural), -ان -تان dual; else as listed."""
@@ -200,9 +211,12 @@ def lexicon() -> Lexicon:
     for kind, groups in data["people"].items():
         for number, words in groups.items():
             for w in words:
-                for form in _expand(normalize_word(w)):
-                    person.setdefault(form, (kind, _number_of(form, number)))
                 n = normalize_word(w)
+                for form in _expand(n):
+                    person.setdefault(form, (kind, _number_of(form, number)))
+                accusative = _indefinite_object(n, number)
+                if accusative:
+                    person.setdefault(accusative, (kind, "singular"))
                 if n.endswith("+"):
                     regular.add(n[:-1] + "ه")
                 else:
@@ -908,11 +922,10 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
             dual=number == "dual",
             possessive=own,
         )
-    for stem in _possessive_stems(word):  # 'أفراده', 'عناصرها': their own people
-        hit = _lookup(lex.person, stem)
-        if hit:  # ('سائقها': one, its driver)
-            single = hit[1][1] == "singular"
-            return Counted(hit[1][0], end=at, noun=word, possessive=True, singular=single)
+    owned = _person_count(word)  # 'أفراده', 'عناصرها': their own people
+    if owned:  # ('سائقها': one, its driver; 'والداه': his two parents)
+        kind, n = owned
+        return Counted(kind, end=at, noun=word, possessive=True, singular=n == 1, dual=n == 2)
     side = adjective_side(word)
     if side:
         return Counted("actor", end=at, side=side, noun=word)

@@ -1224,3 +1224,19 @@ def test_a_figure_written_with_broken_words_is_read():
     text = "استــ*ــشهد ستة مدنيين"
     m = one(text)
     assert (m["best"], text[m["start"] : m["end"]]) == (6, text)
+
+
+def test_a_listed_singular_counts_in_its_indefinite_accusative():
+    m = one("اختطف مسلحون مجهولون طبيباً في مدينة الباب.")
+    assert (m["category"], m["best"], m["victim"]) == ("detained", 1, "CIVILIANS")
+    assert one("قتلت قسد صبياً.")["best"] == 1
+    assert mentions("قال إن الوضع خطير جدا، ولم يحرك أحد ساكناً.") == []
+
+
+def test_a_dual_with_a_possessive_after_a_trigger_counts_two():
+    rows = mentions("قتل شاب وأصيب والداه بجروح.")
+    assert [(r["category"], r["best"], r["victim"]) for r in rows] == [
+        ("killed", 1, "CIVILIANS"),
+        ("injured", 2, "CIVILIANS"),
+    ]
+    assert one("جرى اعتقال شقيقيه خلال المداهمة.")["best"] == 2
