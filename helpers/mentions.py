@@ -934,10 +934,30 @@ def _classify_noun(word: str, sent: Sentence, at: int) -> Counted | None:
     return Counted("")
 
 
+def _person_phrase(t: Token, sent: Sentence) -> Counted | None:
+    """A two-word person entry of casualties.yaml starting at `t` ('أفراد عائلة', family
+    members: civilians, where 'أفراد' alone is a side's members), read whole."""
+    k = sent.index_at(t.end)
+    if k >= len(sent.toks) or sent.norm[t.end : sent.toks[k].start].strip():
+        return None
+    nxt = sent.toks[k]
+    person = lexicon().person
+    for a in stems(t.word):
+        for b in stems(nxt.word):
+            hit = person.get(f"{a} {b}")
+            if hit:
+                kind, number = hit
+                return Counted(kind, end=nxt.end, noun=f"{a} {b}", singular=number == "singular")
+    return None
+
+
 def _classify_token(t: Token, sent: Sentence) -> Counted | None:
     """Class of a noun token: casualty noun, kind of person, actor name, thing, or None."""
     if t.actor and not t.actor_weak:
         return Counted("actor", end=t.end, side=t.actor, noun=t.word)
+    c = _person_phrase(t, sent) if t.person else None
+    if c is not None:
+        return c
     c = _classify_noun(t.word, sent, t.end)
     if c is not None and c.kind:
         return c
@@ -1400,7 +1420,7 @@ def _noun_before(
     if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
         return None
     t = sent.toks[i]
-    if not (t.person or t.casualty) or (i > 0 and sent.toks[i - 1].word == "من"):
+    if not (t.person or t.casualty) or _after_min(sent, i):
         return None
     if any(f.start <= t.start < f.end for f in done):
         return "told"
@@ -1408,6 +1428,16 @@ def _noun_before(
     if c is None or c.kind in ("thing", ""):
         return None
     return Counted(c.kind, c.category, q.end, c.side, noun=c.noun), t.start
+
+
+def _after_min(sent: Sentence, i: int) -> bool:
+    """Person noun i ends a 'من' phrase, alone or as the last noun of a construct ('3 من
+    عائلة واحدة', '3 من أبناء عائلة واحدة'): a number after it describes the group the
+    people come from, it does not count them."""
+    j = i - 1
+    while j >= 0 and sent.toks[j].person:
+        j -= 1
+    return j >= 0 and sent.toks[j].word == "من"
 
 
 def _casualty_class(t: Token) -> str:

@@ -1240,3 +1240,16 @@ def test_a_dual_with_a_possessive_after_a_trigger_counts_two():
         ("injured", 2, "CIVILIANS"),
     ]
     assert one("جرى اعتقال شقيقيه خلال المداهمة.")["best"] == 2
+
+
+def test_a_two_word_person_entry_is_read_whole():
+    """'أفراد' alone are a side's members; 'أفراد العائلة' are a family, civilians."""
+    m = one("أدى القصف الروسي لمقتل 6 من أفراد العائلة.")
+    assert (m["best"], m["victim"], m["text"]) == (6, "CIVILIANS", "لمقتل 6 من أفراد العائلة")
+    assert one("مقتل 3 من أفراد الشرطة.")["victim"] != "CIVILIANS"
+
+
+def test_one_after_a_noun_of_a_min_phrase_describes_the_group():
+    m = one("قتل 3 من أبناء عائلة واحدة في القصف.")
+    assert (m["best"], m["victim"]) == (3, "CIVILIANS")
+    assert one("قتل 3 من أفراد أسرة واحدة.")["best"] == 3
