@@ -91,14 +91,26 @@ class GapTrigger:
     after: tuple[str, ...]  # ... or after
     within: int
     subject_loses: bool = False  # 'خسرت قوات النظام 16 عنصراً': the subject is the victim
+    count_next: bool = False  # 'أسر 4 عناصر': fires when a count or one person comes next
 
     def fires(self, toks: list[Token], k: int) -> bool:
         """Whether token k is one of the words and a partner stands within reach."""
         if not any(s in self.words for s in stems(toks[k].word)):
             return False
+        if self.count_next:
+            return k + 1 < len(toks) and _counts_people(toks[k + 1])
         before = toks[max(0, k - self.within) : k]
         after = toks[k + 1 : k + 1 + self.within]
         return _begins_with(before, self.before) or _begins_with(after, self.after)
+
+
+def _counts_people(t: Token) -> bool:
+    """A number, or one or two people without ال ('عنصرين', 'جندياً'): what a capture verb
+    takes, where 'أسر' before anything else is 'families' (أسر الشهداء)."""
+    if t.word.isdigit() or numbers.parse_number(t.word) is not None or numbers.dual_noun(t.word):
+        return True
+    one_or_two = t.person is not None and t.person[1] in ("singular", "dual")
+    return one_or_two and not t.word.startswith(("ال", "وال", "بال"))
 
 
 def _begins_with(toks: list[Token], beginnings: tuple[str, ...]) -> bool:
@@ -241,6 +253,7 @@ def lexicon() -> Lexicon:
                 after=tuple(word_set(g.get("after", []))),
                 within=g["within"],
                 subject_loses=g.get("subject") == "victim",
+                count_next=g.get("next") == "count",
             )
             for g in data["gap_triggers"]
         ),

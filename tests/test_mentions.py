@@ -1253,3 +1253,12 @@ def test_one_after_a_noun_of_a_min_phrase_describes_the_group():
     m = one("قتل 3 من أبناء عائلة واحدة في القصف.")
     assert (m["best"], m["victim"]) == (3, "CIVILIANS")
     assert one("قتل 3 من أفراد أسرة واحدة.")["best"] == 3
+
+
+def test_asr_is_a_capture_only_before_a_count_or_one_person():
+    m = one("أعلنت قسد أسر 4 عناصر من داعش خلال عملية أمنية.")
+    assert (m["category"], m["best"], m["victim"]) == ("detained", 4, "ISIS")
+    m = one("تمكنت الفصائل من أسر عنصرين من قوات النظام.")
+    assert (m["category"], m["best"], m["victim"]) == ("detained", 2, "SYR_GOV")
+    assert mentions("وزعت المساعدات على أسر الشهداء.") == []
+    assert mentions("وصلت أسر نازحة إلى المخيم.") == []
