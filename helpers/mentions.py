@@ -833,6 +833,8 @@ def _month_after_day(toks: list[Token], k: int) -> bool:
 def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     """What the quantity counts, from the words after it; None when it counts things."""
     lex = lexicon()
+    if q.kind == "one" and q.noun == numbers.ONE_OF_THEM:
+        return _one_of_them(q, sent)
     if q.kind in ("dual", "one") and q.noun:
         c = _classify_noun(normalize_word(q.noun), sent, q.end)
         if c is None or c.kind == "thing":
@@ -878,6 +880,18 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.not_people, t.word):
         return None
     return Counted("")
+
+
+def _one_of_them(q: numbers.Quantity, sent: Sentence) -> Counted | None:
+    """'مقتل أحدهما', 'أحدهم قتل اليوم': one of a group, when a trigger stands right before
+    or after it. After a noun it describes one of the people counted ('مدنيين أحدهم بحالة
+    خطيرة', 'عائلتان إحداهما تركية'): no figure."""
+    i = sent.index_at(q.start)
+    before = sent.toks[i - 1] if i > 0 else None
+    after = sent.toks[i + 1] if i + 1 < len(sent.toks) else None
+    if (before is not None and before.trigger) or (after is not None and after.trigger):
+        return Counted("pronoun", end=q.end)
+    return None
 
 
 def _killed_and_injured(c: Counted, sent: Sentence, i: int) -> Counted:
@@ -1429,6 +1443,8 @@ def _noun_before(
         return "told" if any(f.start <= prev < f.end and f.best == 2 for f in done) else None
     if q.kind not in ("words", "one") or q.qualifier != "exact" or q.prefix.startswith("و"):
         return None  # 'امرأة وثلاثة أطفال': و starts another group, not the noun's number
+    if q.noun == numbers.ONE_OF_THEM:
+        return None  # 'مدنيين أحدهم بحالة خطيرة': one of them, not the noun's number
     i = sent.index_at(q.start) - 1
     if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
         return None
@@ -1923,7 +1939,8 @@ def _resolve_victim(
         return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
     if kind == "pronoun" or _has_pronoun(f, sent):
         perp = _perpetrator(f, sent)
-        f.victim = _last_side_before(f, sent, actors, {perp} if perp else None) or "UNKNOWN"
+        side = _last_side_before(f, sent, actors, {perp} if perp else None, near=True)
+        f.victim = side or "UNKNOWN"
         return
     if kind == "combatant" and counted.possessive:  # 'أعلن الجيش الإسرائيلي مقتل 2 من جنوده'
         owner = _last_side_before(f, sent, actors) or _last_side_before(
@@ -2113,9 +2130,12 @@ def _last_side_before(
     actors: list[ActorMatch] | None,
     exclude: set[str] | None = None,
     claimed: bool = False,
+    near: bool = False,
 ) -> str:
     """The side a pronoun refers to: the last side named before the figure, skipping
-    claimants ('بغداد أكدت') unless `claimed` and sides already named in the phrase."""
+    claimants ('بغداد أكدت') unless `claimed` and sides already named in the phrase. With
+    `near`, plain people named after that side in the sentence are nearer: 'تعرض شابان
+    لإطلاق نار، ما أدى إلى مقتل أحدهما' (civilians)."""
     pool = actors if actors is not None else sent.doc_actors
     exclude = exclude or set()
     for a in reversed([a for a in pool if a.end <= f.q_start]):
@@ -2123,8 +2143,23 @@ def _last_side_before(
             continue
         if not claimed and _said_next_to(sent.norm, a.start, a.end):
             continue
-        return a.side
-    return ""
+        return "CIVILIANS" if near and _people_between(sent, a.end, f.q_start) else a.side
+    return "CIVILIANS" if near and _people_between(sent, sent.start, f.q_start) else ""
+
+
+def _people_between(sent: Sentence, start: int, end: int) -> bool:
+    """Whether plain people (شابان، مدنيين، عائلة) are named in the sentence between two
+    offsets."""
+    return any(start <= t.start and t.end <= end and _plain_people(t) for t in sent.toks)
+
+
+def _plain_people(t: Token) -> bool:
+    """A civilian person noun, dual included ('شابان')."""
+    if t.person:
+        return t.person[0] == "civilian"
+    singular = numbers.dual_noun(t.word)
+    hit = _lookup(lexicon().person, normalize_word(singular)) if singular else None
+    return hit is not None and hit[1][0] == "civilian"
 
 
 def _context_side(f: Figure, sent: Sentence) -> str:

@@ -252,13 +252,20 @@ _DUALS = _load_duals()
 class _Entry:
     """What one surface word (normalized, proclitics included) can start."""
 
-    __slots__ = ("number", "dual", "vague", "one")
+    __slots__ = ("number", "dual", "vague", "one", "one_of_them")
 
     def __init__(self) -> None:
         self.number: tuple[int, str] | None = None  # (prefix length, base word)
         self.dual: tuple[int, str] | None = None  # (prefix length, singular)
         self.vague: list[tuple[int, tuple[str, ...], str]] = []  # (prefix len, rest, key)
         self.one: int | None = None  # prefix length of أحد / إحدى
+        self.one_of_them: int | None = None  # prefix length of أحدهما, إحداهن ...
+
+
+# 'One of them' (مقتل أحدهما): one person of a group named before. Its quantity's noun is
+# ONE_OF_THEM, the pronoun word that the extractor reads as 'of them' (as in 'اثنان منهم').
+_ONE_OF_THEM = ("احدهم", "احدهما", "احدهن", "احداهم", "احداهما", "احداهن")
+ONE_OF_THEM = "منهم"
 
 
 def _build_lexicon() -> dict[str, _Entry]:
@@ -285,6 +292,10 @@ def _build_lexicon() -> dict[str, _Entry]:
                 slot = entry(prefix + base)
                 if slot.one is None:
                     slot.one = len(prefix)
+            for form in _ONE_OF_THEM:
+                slot = entry(prefix + form)
+                if slot.one_of_them is None:
+                    slot.one_of_them = len(prefix)
     for key, spec in VAGUE.items():
         for phrase in [key, *spec["variants"]]:
             words = tuple(normalize(w) for w in str(phrase).split())
@@ -573,6 +584,8 @@ def _match_at(text: str, toks: _Tokens, i: int, floor: int) -> tuple[Quantity, i
         return _replace_noun(quantity, singular), next_i
     if slot.one is not None:
         return _one_of_at(text, toks, i, slot.one)
+    if slot.one_of_them is not None:
+        return _one(text, toks, i, _raw_prefix(toks.raw[i], slot.one_of_them), ONE_OF_THEM)
     return None
 
 

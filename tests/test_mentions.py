@@ -1262,3 +1262,20 @@ def test_asr_is_a_capture_only_before_a_count_or_one_person():
     assert (m["category"], m["best"], m["victim"]) == ("detained", 2, "SYR_GOV")
     assert mentions("وزعت المساعدات على أسر الشهداء.") == []
     assert mentions("وصلت أسر نازحة إلى المخيم.") == []
+
+
+def test_one_of_them_after_a_trigger_counts_one():
+    rows = mentions("تعرّض شابان لإطلاق نار من قبل مجهولين، ما أدى إلى مقتل أحدهما وإصابة الآخر.")
+    assert [(r["category"], r["best"], r["victim"]) for r in rows] == [
+        ("killed", 1, "CIVILIANS"),
+        ("injured", 1, "CIVILIANS"),
+    ]
+    rows = mentions("قتل أحدهم وأصيب اثنان.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
+
+
+def test_one_of_them_after_a_noun_describes_one_of_the_people():
+    m = one("ما أدى إلى إصابة مدنيين أحدهم بحالة خطيرة.")
+    assert (m["best"], m["qualifier"]) == (2, "vague")
+    m = one("خرج 75 شخصاً، من ضمنهم عائلتان إحداهما تركية والأخرى من جنسية غربية.")
+    assert (m["category"], m["best"]) == ("displaced", 75)
