@@ -873,6 +873,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return Counted("pronoun", end=t.end)
     if _in(lex.others, t.word):
         return Counted("others", end=t.end)
+    if t.word in ("عدد", "اعداد") and _relative_clause(toks, i + 1):
+        return Counted("relative", end=toks[i + 1].end)  # 'يرتفع إلى 45 عدد الذين قتلوا'
     if t.word in ("عدد", "اعداد") and i + 1 < len(toks):
         c = _classify_token(toks[i + 1], sent)
         if c is not None and c.kind != "thing":
@@ -892,6 +894,18 @@ def _one_of_them(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if (before is not None and before.trigger) or (after is not None and after.trigger):
         return Counted("pronoun", end=q.end)
     return None
+
+
+_RELATIVES = frozenset(("الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللائي", "ممن"))
+
+
+def _relative_clause(toks: list[Token], k: int) -> bool:
+    """A relative clause starts at token k: 'الذين قتلوا', 'من قضوا' (من before a trigger)."""
+    if k >= len(toks):
+        return False
+    if toks[k].word in _RELATIVES:
+        return True
+    return toks[k].word == "من" and k + 1 < len(toks) and bool(toks[k + 1].trigger)
 
 
 def _killed_and_injured(c: Counted, sent: Sentence, i: int) -> Counted:
@@ -1225,7 +1239,7 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     return _in(lexicon().not_people, word)
 
 
-_PEOPLE_KINDS = ("civilian", "combatant", "actor", "others", "pronoun")
+_PEOPLE_KINDS = ("civilian", "combatant", "actor", "others", "pronoun", "relative")
 
 
 def _figure_from_quantity(
@@ -1235,6 +1249,8 @@ def _figure_from_quantity(
         return None
     if _label_before(sent, q) and not _people_after(q, sent):
         return None
+    if _count_word_after_number(sent, q):
+        return None  # '45 عدد من قتلوا': 'عدد' is 'the number of', the 45 counts
     noun_before = _noun_before(sent, q, done)
     if noun_before == "told":
         return None  # 'شخصين اثنين': the dual already said it
@@ -1324,6 +1340,8 @@ def _figure_from_quantity(
     if not subset and trig is not None and _increment_of_total(sent, trig[0], done, category):
         subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
     end = max(q.end, counted.end, between_end)
+    if from_after and counted.kind == "relative":
+        end = max(end, sent.toks[trig[0]].end)  # '45 عدد الذين قتلوا': the clause is the noun
     f = Figure(
         start=min(tstart, q.start),
         end=end,
@@ -1350,6 +1368,14 @@ def _figure_from_quantity(
     if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
         f.unit = "families"
     return f
+
+
+def _count_word_after_number(sent: Sentence, q: numbers.Quantity) -> bool:
+    """A vague 'عدد' right after a number: the noun 'the number of' ('يرتفع إلى 45 عدد من
+    قتلوا'), not 'a number of'."""
+    if q.kind != "vague" or not normalize_word(q.vague_word).startswith("عدد"):
+        return False
+    return any(p.end <= q.start and not sent.norm[p.end : q.start].strip() for p in sent.quantities)
 
 
 def _toll_rising_to(sent: Sentence, pos: int) -> tuple[int, str] | None:

@@ -1279,3 +1279,12 @@ def test_one_of_them_after_a_noun_describes_one_of_the_people():
     assert (m["best"], m["qualifier"]) == (2, "vague")
     m = one("خرج 75 شخصاً، من ضمنهم عائلتان إحداهما تركية والأخرى من جنسية غربية.")
     assert (m["category"], m["best"]) == ("displaced", 75)
+
+
+def test_a_number_before_the_number_of_those_who_were_killed():
+    text = "وبذلك يرتفع إلى 45 عدد الذين قتلوا برصاص مجهولين في درعا منذ مطلع العام الجاري."
+    m = one(text)
+    assert (m["category"], m["best"], m["scope"]) == ("killed", 45, "cumulative")
+    assert m["text"] == "45 عدد الذين قتلوا"
+    m = one("ليرتفع إلى 12 عدد من اعتقلتهم قسد منذ بداية الشهر.")
+    assert (m["category"], m["best"], m["qualifier"]) == ("detained", 12, "exact")
