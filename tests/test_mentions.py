@@ -1288,3 +1288,15 @@ def test_a_number_before_the_number_of_those_who_were_killed():
     assert m["text"] == "45 عدد الذين قتلوا"
     m = one("ليرتفع إلى 12 عدد من اعتقلتهم قسد منذ بداية الشهر.")
     assert (m["category"], m["best"], m["qualifier"]) == ("detained", 12, "exact")
+
+
+def test_a_figure_for_a_whole_month_is_a_running_total():
+    m = mentions("وثقت الشبكة السورية لحقوق الإنسان مقتل 87 مدنياً في شهر آذار، بينهم 14 طفلاً.")[0]
+    assert (m["best"], m["scope"]) == (87, "cumulative")
+    assert one("توثيق مقتل 231 شخصاً في سوريا خلال تموز.")["scope"] == "cumulative"
+    assert one("قتل 3 مدنيين في 5 آذار بقصف على إدلب.")["scope"] == "incident"
+
+
+def test_a_casualty_word_naming_a_topic_is_no_figure():
+    assert mentions("جرت عملية تبادل أسرى أفرج بموجبها عن 50 محتجزاً.") == []
+    assert mentions("ناقش الاجتماع قضية المعتقلين في سجون النظام.") == []
