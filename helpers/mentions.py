@@ -1302,7 +1302,9 @@ def _figure_from_quantity(
         category = trig[1]
     from_after = second_object = False
     bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
-    subset = bool(done) and (_subset_marker_before(sent, q.start) or bracketed)
+    # a casualty noun of another category is a toll of its own ('4 شهداء، بينهم طفل، و13 جريحاً')
+    other_toll = counted.kind == "casualty" and bool(done) and counted.category != done[-1].category
+    subset = bool(done) and not other_toll and (_subset_marker_before(sent, q.start) or bracketed)
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
     if not (category or bracketed) and counted.kind in _PEOPLE_KINDS:
         after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
@@ -1312,7 +1314,7 @@ def _figure_from_quantity(
         elif (joined := _second_object(sent, q)) is not None:
             trig, category = joined, joined[1]
             second_object = True  # the first object is a figure of its own
-    if not subset and done and done[-1].extras.get("subset_local"):
+    if not subset and done and done[-1].extras.get("subset_local") and not other_toll:
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not category and subset:
@@ -2490,10 +2492,13 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
         return "", False
     if any((t.trigger or t.person) and not t.actor for t in inner[1:]):  # ('الأمن العسكري')
         return "", False
-    a = next((a for a in sent.actors if inner[1].start <= a.start < inner[1].end), None)
-    if a is None or inner[-1].end > a.end:
-        return "", False
-    return a.side, inner[0].loses
+    sides = set()
+    for t in inner[1:]:  # one side, maybe named twice ('حرس الحدود التركي (الجندرما)')
+        a = next((a for a in sent.actors if a.start < t.end and t.start < a.end), None)
+        if a is None:
+            return "", False
+        sides.add(a.side)
+    return (sides.pop(), inner[0].loses) if len(sides) == 1 else ("", False)
 
 
 def _non_conflict_cause(sent: Sentence) -> str:

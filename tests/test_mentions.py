@@ -1300,3 +1300,19 @@ def test_a_figure_for_a_whole_month_is_a_running_total():
 def test_a_casualty_word_naming_a_topic_is_no_figure():
     assert mentions("جرت عملية تبادل أسرى أفرج بموجبها عن 50 محتجزاً.") == []
     assert mentions("ناقش الاجتماع قضية المعتقلين في سجون النظام.") == []
+
+
+def test_turkish_border_guards_are_turkey_even_named_twice():
+    m = one("قتل حرس الحدود التركي (الجندرما) شاباً أثناء محاولته العبور.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (1, "CIVILIANS", "TURKEY")
+    assert one("قتلت الجندرما التركية شاباً.")["perpetrator"] == "TURKEY"
+
+
+def test_a_toll_of_another_category_after_a_part_is_no_part():
+    rows = mentions("بلغت حصيلة القصف 4 شهداء، بينهم طفل، و13 جريحاً.")
+    assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
+        ("killed", 4, ""),
+        ("injured", 13, ""),
+    ]
+    rows = mentions("بلغت حصيلة القصف 4 شهداء بينهم طفلان و13 جريحاً.")
+    assert [(r["category"], r["relation"]) for r in rows][2] == ("injured", "")
