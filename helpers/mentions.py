@@ -139,6 +139,7 @@ class Lexicon:
     releases: frozenset[str]
     unrealised: frozenset[str]
     other_fates: frozenset[str]
+    returns: frozenset[str]  # عاد، عودة: displaced people going home
     carried_out: frozenset[str]
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
@@ -173,6 +174,7 @@ _WORD_LISTS = (
     "not_people",
     "negations",
     "releases",
+    "returns",
     "unrealised",
     "other_fates",
     "carried_out",
@@ -1164,12 +1166,11 @@ def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
 
 
 def _released(sent: Sentence, i: int, category: str) -> bool:
-    """'أطلق سراح 25 معتقلاً', 'الإفراج عن 40 موقوفاً': detainees set free, in the 5 words
-    before token i, are no detention."""
-    if category != "detained":
-        return False
-    rel = lexicon().releases
-    return any(_has_word(sent.toks[k], rel) for k in range(max(0, i - 5), i))
+    """'أطلق سراح 25 معتقلاً', 'الإفراج عن 40 موقوفاً', 'عاد 500 نازح إلى قراهم': detainees
+    set free and displaced people going home, in the 5 words before token i, end a detention
+    or a displacement; they are not one."""
+    ends = {"detained": lexicon().releases, "displaced": lexicon().returns}.get(category)
+    return bool(ends) and any(_has_word(sent.toks[k], ends) for k in range(max(0, i - 5), i))
 
 
 def _negated(sent: Sentence, i: int) -> bool:
@@ -1329,6 +1330,12 @@ def _figure_from_quantity(
     if between_end:
         category = COMBINED
     if _released(sent, sent.index_at(q.start), category):
+        return None
+    if (
+        category in _STATES
+        and counted.kind == "casualty"
+        and _dwelling_before(sent, sent.index_at(q.start))
+    ):
         return None
     if trig is not None:
         if _negated(sent, trig[0]):
@@ -1921,7 +1928,13 @@ def _describes_state(sent: Sentence, i: int, category: str) -> bool:
     before = sent.toks[max(0, i - 2) : i]
     if before and before[-1].casualty and before[-1].casualty[0] != category:
         return not sent.toks[i].word.startswith("و")  # (but 'قتلى ومعتقلين' is two figures)
-    return any(t.word.startswith(lexicon().describing_state) for t in before)
+    return _dwelling_before(sent, i)
+
+
+def _dwelling_before(sent: Sentence, i: int) -> bool:
+    """A verb of dwelling or 'وهو' in the two words before token i ('يعيش أكثر من مليون نازح
+    في المخيمات'): the people are counted where they are, not as displaced or detained now."""
+    return any(t.word.startswith(lexicon().describing_state) for t in sent.toks[max(0, i - 2) : i])
 
 
 def _named_after(sent: Sentence, i: int) -> bool:

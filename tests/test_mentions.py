@@ -1316,3 +1316,11 @@ def test_a_toll_of_another_category_after_a_part_is_no_part():
     ]
     rows = mentions("بلغت حصيلة القصف 4 شهداء بينهم طفلان و13 جريحاً.")
     assert [(r["category"], r["relation"]) for r in rows][2] == ("injured", "")
+
+
+def test_displaced_people_going_home_or_living_somewhere_are_no_displacement():
+    assert mentions("عاد أكثر من 500 نازح إلى قراهم في ريف حماة.") == []
+    assert mentions("عودة 300 عائلة نازحة إلى مدينة رأس العين.") == []
+    assert mentions("يعيش أكثر من مليون نازح في مخيمات الشمال السوري.") == []
+    m = one("أجبرت المعارك نحو 5 آلاف شخص على النزوح.")
+    assert (m["category"], m["best"]) == ("displaced", 5000)
