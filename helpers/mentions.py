@@ -109,6 +109,8 @@ def _counts_people(t: Token) -> bool:
     takes, where 'أسر' before anything else is 'families' (أسر الشهداء)."""
     if t.word.isdigit() or numbers.parse_number(t.word) is not None or numbers.dual_noun(t.word):
         return True
+    if t.word in lexicon().one_more or t.word in lexicon().two_more:
+        return True  # 'وأسر رابع'
     one_or_two = t.person is not None and t.person[1] in ("singular", "dual")
     return one_or_two and not t.word.startswith(("ال", "وال", "بال"))
 
@@ -1384,7 +1386,7 @@ def _count_word_after_number(sent: Sentence, q: numbers.Quantity) -> bool:
     قتلوا'), not 'a number of'."""
     if q.kind != "vague" or not normalize_word(q.vague_word).startswith("عدد"):
         return False
-    return any(p.end <= q.start and not sent.norm[p.end : q.start].strip() for p in sent.quantities)
+    return _number_right_before(sent, q.start)
 
 
 def _toll_rising_to(sent: Sentence, pos: int) -> tuple[int, str] | None:
@@ -1832,6 +1834,8 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     if j >= len(toks) or toks[j].start - toks[i].end > 40:
         return None
     t = toks[j]
+    if _adjective_here(toks, j):
+        return None  # 'اعتقلت الشرطة المدنية ...': an adjective of the subject, not the object
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", "", "actor"):
         return None
@@ -1901,6 +1905,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     cat, number = t.casualty
     if _count_of(sent, i) or _named_after(sent, i) or _describes_state(sent, i, cat):
         return None
+    if not t.word.startswith("و") and _number_right_before(sent, t.start):
+        return None  # 'حكماً بإعدام 5 معتقلين': the number counts them, and was not a figure
     if number == "dual":
         best = 2
     elif number == "singular":
@@ -1917,6 +1923,11 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+def _number_right_before(sent: Sentence, pos: int) -> bool:
+    """Whether a number ends right before `pos`, with only spaces between."""
+    return any(q.end <= pos and not sent.norm[q.end : pos].strip() for q in sent.quantities)
 
 
 def _describes_state(sent: Sentence, i: int, category: str) -> bool:

@@ -1324,3 +1324,26 @@ def test_displaced_people_going_home_or_living_somewhere_are_no_displacement():
     assert mentions("يعيش أكثر من مليون نازح في مخيمات الشمال السوري.") == []
     m = one("أجبرت المعارك نحو 5 آلاف شخص على النزوح.")
     assert (m["category"], m["best"]) == ("displaced", 5000)
+
+
+def test_a_casualty_noun_counted_by_a_rejected_number_is_no_figure():
+    assert mentions("أصدرت محكمة الإرهاب حكماً بإعدام 5 معتقلين.") == []
+    rows = mentions("شهيدان وجرحى بقصف مدفعي على سوق شعبي.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 2), ("injured", 3)]
+
+
+def test_a_capture_of_one_more_and_people_named_by_their_work():
+    rows = mentions("قتل 3 عناصر من هيئة تحرير الشام وأسر رابع.")
+    assert [(r["category"], r["best"], r["victim"]) for r in rows][1] == (
+        "detained",
+        1,
+        "OPPOSITION",
+    )
+    m = one("اغتال مجهولون المختار في بلدة الصنمين.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
+    assert one("اعتقلت قوات الأمن مهندساً في حمص.")["best"] == 1
+
+
+def test_an_adjective_of_the_subject_is_not_the_object():
+    rows = mentions("اعتقلت الشرطة المدنية التابعة للجيش الوطني، شخصاً بعد ضبط عبوة بحوزته.")
+    assert all(r["victim"] != "OPPOSITION" for r in rows)
