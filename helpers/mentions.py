@@ -2447,7 +2447,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         first = sent.toks.index(i[0])
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
-        nxt = sent.toks[last + 1 : last + 3]
+        nxt = _verb_after_subject(sent, last + 1)
         if any(_perpetrator_cue(p) for p in prev):
             found = a.side
         elif (
@@ -2455,7 +2455,8 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             and not (prev and prev[-1] in _PREPOSITIONS)
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and nxt
-            and not sent.norm[a.end : nxt[0].start].strip(' "')
+            and not sent.norm[a.end : nxt[0].start].strip(' "»«')
+            and nxt[0].word not in _RELATIVES  # 'قسد الذين قتلوا': its dead, not its deeds
             and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
         ):
             found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت', 'حزب الله وجرح')
@@ -2466,6 +2467,21 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)
+
+
+_AUXILIARIES = ("تمكن", "استطاع", "اقدم", "قام", "عمد")  # beginnings: تمكنت من، أقدمت على
+
+
+def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
+    """The two tokens from k on where a side's verb would stand, past an auxiliary and its
+    preposition: 'قسد تمكنت من اعتقال أحد المهاجمين', 'أقدمت على اعتقال', 'قامت باعتقال'."""
+    toks = sent.toks[k : k + 2]
+    if toks and toks[0].word.startswith(_AUXILIARIES):
+        rest = sent.toks[k + 1 : k + 3]
+        if rest and rest[0].word in ("من", "علي"):
+            rest = rest[1:]
+        return [toks[0], *rest[:1]] if rest else toks
+    return toks
 
 
 def _attacks_before(sent: Sentence, first: int) -> bool:

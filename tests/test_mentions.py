@@ -1347,3 +1347,16 @@ def test_a_capture_of_one_more_and_people_named_by_their_work():
 def test_an_adjective_of_the_subject_is_not_the_object():
     rows = mentions("اعتقلت الشرطة المدنية التابعة للجيش الوطني، شخصاً بعد ضبط عبوة بحوزته.")
     assert all(r["victim"] != "OPPOSITION" for r in rows)
+
+
+def test_a_side_with_an_auxiliary_verb_is_the_perpetrator():
+    m = one("مصادر محلية قالت إن قسد تمكنت من اعتقال أحد المهاجمين من خلايا التنظيم.")
+    assert (m["category"], m["victim"], m["perpetrator"]) == ("detained", "ISIS", "SDF")
+    assert one("أقدمت قوات النظام على اعتقال 5 شبان في درعا.")["perpetrator"] == "SYR_GOV"
+
+
+def test_attacks_name_the_attacker_and_a_relative_clause_names_the_dead():
+    rows = mentions("إلى جانب مقتل 23 مسلحاً من قسد خلال هجمات داعش، أصيب 30 آخرون منهم.")
+    assert [(r["victim"], r["perpetrator"]) for r in rows] == [("SDF", "ISIS"), ("SDF", "ISIS")]
+    text = "ارتفع إلى 602 عدد مسلحي «قسد» الذين قتلوا، على حين استشهد 367 مدنياً."
+    assert all(r["perpetrator"] != "SDF" for r in mentions(text))
