@@ -11,6 +11,10 @@ Measures:
 - exact_count: matched pairs whose figure agrees (best equal; for a vague gold figure with no
   number, the prediction must be vague too);
 - victim_accuracy, scope_accuracy: matched pairs with the same side / scope;
+- perpetrator_accuracy: matched pairs with the same perpetrator (none in both counts as the same);
+- claimant_accuracy: matched pairs whose claimants agree, compared case-blind, one name written
+  inside the other counting as the same ('Al-Watan (Syria)' and 'Al-Watan'); gold files without
+  these columns leave the two measures out;
 - non_casualty_hits: predicted mentions overlapping a number that counts something else;
 - tally_agreement: share of (doc, category, victim) keys, over gold and predicted together,
   where the sums of countable incident figures (relation empty, a number given) are equal;
@@ -58,6 +62,13 @@ def _is_blank(v: object) -> bool:
     return v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == ""
 
 
+def _optional(gold: pd.DataFrame) -> pd.Series:
+    """Which gold rows are optional (optional=yes); none when the file has no such column."""
+    if "optional" not in gold:
+        return pd.Series(False, index=gold.index)
+    return gold["optional"].fillna("").astype(str).str.strip().str.lower() == "yes"
+
+
 def _num(v: object) -> float | None:
     return None if _is_blank(v) else float(v)
 
@@ -71,7 +82,7 @@ def match_mentions(
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
     optional_hits: set[int] = set()
-    gold = gold.assign(_opt=gold.get("optional", "").fillna("").astype(str).str.lower() == "yes")
+    gold = gold.assign(_opt=_optional(gold))
     for gi, g in gold.sort_values("_opt", kind="stable").iterrows():
         text = texts.get(g["doc"])
         if text is None:
@@ -100,6 +111,15 @@ def _count_ok(g: pd.Series, p: pd.Series) -> bool:
     return pb is not None and pb == gb
 
 
+def _text(v: object) -> str:
+    return "" if _is_blank(v) else str(v).strip().casefold()
+
+
+def _same_claimant(gold: object, pred: object) -> bool:
+    g, p = _text(gold), _text(pred)
+    return g == p or bool(g and p and (g in p or p in g))
+
+
 def _tally(df: pd.DataFrame) -> dict[tuple, float]:
     rel = df["relation"].fillna("").astype(str)
     best = pd.to_numeric(df["best"], errors="coerce")
@@ -114,7 +134,7 @@ def _tally(df: pd.DataFrame) -> dict[tuple, float]:
 
 def tally_agreement(pred: pd.DataFrame, gold: pd.DataFrame) -> float:
     """Share of (doc, category, victim) keys with equal sums of countable incident figures."""
-    gold = gold[gold.get("optional", "").fillna("").astype(str).str.lower() != "yes"]
+    gold = gold[~_optional(gold)]
     gold = gold.assign(relation=gold["relation"].fillna("").astype(str))
     # a unit note (unit:families) is not a relation between figures
     gold.loc[gold["relation"].str.startswith("unit:"), "relation"] = ""
@@ -151,7 +171,7 @@ def score_mentions(
     """All mention measures (see module docstring) as a flat dict."""
     pred = pred[pred["doc"].isin(set(gold["doc"]))].reset_index(drop=True)
     pairs, optional_hits, warnings = match_mentions(pred, gold, texts)
-    required = int((gold.get("optional", "").fillna("").astype(str).str.lower() != "yes").sum())
+    required = int((~_optional(gold)).sum())
     counted_preds = len(pred) - len(optional_hits)
     tp = len(pairs)
     precision = tp / counted_preds if counted_preds else 0.0
@@ -174,6 +194,14 @@ def score_mentions(
         "scope_accuracy": share([g.loc[a, "scope"] == p.loc[b, "scope"] for a, b in pairs]),
         "tally_agreement": tally_agreement(pred, gold),
     }
+    if "perpetrator" in g and "perpetrator" in p:
+        out["perpetrator_accuracy"] = share(
+            [_text(g.loc[a, "perpetrator"]) == _text(p.loc[b, "perpetrator"]) for a, b in pairs]
+        )
+    if "claimed_by" in g and "claimed_by" in p:
+        out["claimant_accuracy"] = share(
+            [_same_claimant(g.loc[a, "claimed_by"], p.loc[b, "claimed_by"]) for a, b in pairs]
+        )
     if non_casualty is not None:
         out["non_casualty_hits"] = non_casualty_hits(pred, non_casualty, texts)
     out["warnings"] = warnings
@@ -278,6 +306,7 @@ def format_scores(scores: dict) -> str:
         f"   matched: {scores['matched']}"
     ]
     names = ["precision", "recall", "f1", "exact_count", "victim_accuracy", "scope_accuracy"]
+    names += ["perpetrator_accuracy", "claimant_accuracy"]
     names += ["tally_agreement", "incident_precision", "incident_recall"]
     for name in names:
         if name not in scores:
@@ -288,10 +317,10 @@ def format_scores(scores: dict) -> str:
             if target is None
             else ("  ok" if scores[name] >= target else f"  BELOW target {target:.2f}")
         )
-        lines.append(f"{name:<20}{scores[name]:.3f}{mark}")
+        lines.append(f"{name:<22}{scores[name]:.3f}{mark}")
     if "non_casualty_hits" in scores:
         n = scores["non_casualty_hits"]
-        lines.append(f"{'non_casualty_hits':<20}{n}{'  ok' if n == 0 else '  BELOW target 0'}")
+        lines.append(f"{'non_casualty_hits':<22}{n}{'  ok' if n == 0 else '  BELOW target 0'}")
     for w in scores.get("warnings", []):
         lines.append(f"warning: {w}")
     return "\n".join(lines)

@@ -36,7 +36,8 @@ def test_extract_then_evaluate(tmp_path, capsys):
     assert code == 0
     for name in ("f1", "exact_count", "victim_accuracy", "tally_agreement", "incident_recall"):
         assert name in printed
-    assert "non_casualty_hits   0" in printed
+    assert "non_casualty_hits     0" in printed
+    assert "perpetrator_accuracy" in printed and "claimant_accuracy" in printed
 
 
 def test_evaluate_unreadable_input_exits_2(tmp_path):
