@@ -2292,6 +2292,7 @@ def _claimant(
     previous sentences, else the outlet."""
     before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
     after = [s for s in find_sources(norm, f.end, sent.end) if _gives(s, f, sent, norm)]
+    before = [s for s in before if not _relays(s, before, norm, f.start)]
     for s in before[-1:] or after[:1]:
         if name := _source_name(s, sent, norm):
             return name
@@ -2404,8 +2405,8 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     saying just before them (أعلنت قسد، بحسب قسد) or in the four words after them on the way to
     the figure (قسد قالت إن، عن مدير في الداخلية العراقية أبو علي قوله).
     """
-    if not s.name or (s.text.startswith("لل") and not _reported_by(norm, s.start)):
-        return False  # 'قالت مصادر ... للأناضول': told to, not by
+    if not s.name or (_told_to(s, norm) and not _reported_by(norm, s.start)):
+        return False  # 'قالت مصادر ... للأناضول', 'لوكالة الأناضول': told to, not by
     if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
         return True
     if _said_next_to(norm, s.start, s.end, sent.start):
@@ -2413,9 +2414,31 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 
 
+def _told_to(s: SourceMatch, norm: str) -> bool:
+    """The source is written with ل in front (للأناضول، لوكالة الأناضول)."""
+    glued = (
+        s.start > 0 and norm[s.start - 1] == "ل" and (s.start < 2 or norm[s.start - 2].isspace())
+    )
+    return s.text.startswith("لل") or glued
+
+
+def _relays(s: SourceMatch, sources: list[SourceMatch], norm: str, stop: int) -> bool:
+    """A source passing on someone else's words: 'نقلت وكالة إرنا عن مدير في الداخلية العراقية',
+    'نقلت رويترز عن مصادر طبية' (a verb of relaying before it and عن in the words after it),
+    or an agency after بحسب when the one who said it is named before ('أكد المرصد، بحسب أ ف
+    ب، أن')."""
+    before = [w for w in norm[max(0, s.start - 30) : s.start].split() if w.strip('"،,')][-2:]
+    after = norm[s.end : stop].split()[:4]
+    if any(w.startswith(("نقل", "ونقل", "تنقل", "ينقل")) for w in before) and "عن" in after:
+        return True
+    if not any(w in lexicon().according_to for b in before for w in stems(b)):
+        return False
+    return any(o.end <= s.start and _said_next_to(norm, o.start, o.end) for o in sources)
+
+
 def _reported_by(norm: str, pos: int) -> bool:
     """The word before pos says whose figures follow: 'وفقاً للمرصد', 'حصيلة للمرصد'."""
-    before = norm[max(0, pos - 20) : pos].split()[-1:]
+    before = norm[max(0, pos - 20) : pos].rstrip("ل").split()[-1:]  # ('وفقاً لمنظمة العفو')
     lex = lexicon()
     return any(_in(lex.according_to, w) or _in(lex.report_nouns, w) for w in before)
 

@@ -1360,3 +1360,19 @@ def test_attacks_name_the_attacker_and_a_relative_clause_names_the_dead():
     assert [(r["victim"], r["perpetrator"]) for r in rows] == [("SDF", "ISIS"), ("SDF", "ISIS")]
     text = "ارتفع إلى 602 عدد مسلحي «قسد» الذين قتلوا، على حين استشهد 367 مدنياً."
     assert all(r["perpetrator"] != "SDF" for r in mentions(text))
+
+
+def test_an_agency_passing_on_someone_elses_words_is_not_the_claimant():
+    text = "أكد «المرصد السوري» أمس، بحسب وكالة «أ ف ب»، أن الهجمات أدت إلى مقتل 23 مسلحاً من قسد."
+    assert one(text)["claimed_by"] == "SOHR"
+    text = (
+        "نقلت وكالة «إرنا» الإيرانية، عن مدير في وزارة الداخلية العراقية أبو علي البصري، قوله"
+        " إن 30 إرهابياً هلكوا خلال العملية."
+    )
+    assert one(text)["claimed_by"] == "Iraqi government"
+    assert one("نقلت وكالة رويترز عن مصادر طبية قولها إن 5 مدنيين قتلوا.")["claimed_by"] == (
+        "unnamed sources"
+    )
+    assert one("قال الدفاع المدني لوكالة الأناضول إن 3 أطفال قتلوا.")["claimed_by"] == (
+        "Syria Civil Defence"
+    )
