@@ -1376,3 +1376,8 @@ def test_an_agency_passing_on_someone_elses_words_is_not_the_claimant():
     assert one("قال الدفاع المدني لوكالة الأناضول إن 3 أطفال قتلوا.")["claimed_by"] == (
         "Syria Civil Defence"
     )
+
+
+def test_unnamed_reports_are_their_own_claimant():
+    text = "قال المرصد إن القصف طال 5 قرى. وذكرت تقارير أن مخابرات النظام اعتقلت 25 ضابطاً."
+    assert one(text)["claimed_by"] == "reports"
