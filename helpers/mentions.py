@@ -2471,6 +2471,10 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
         nxt = _verb_after_subject(sent, last + 1)
+        gap = sent.norm[a.end : nxt[0].start].strip(' "»«') if nxt else ""
+        if nxt and _in_affiliation(sent, last + 1, nxt[0]):  # 'الأسايش التابعة لـX، اعتقلت'
+            gap = sent.norm[sent.toks[sent.toks.index(nxt[0]) - 1].end : nxt[0].start]
+            gap = gap.strip(' "»«،,')
         if any(_perpetrator_cue(p) for p in prev):
             found = a.side
         elif (
@@ -2478,11 +2482,12 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             and not (prev and prev[-1] in _PREPOSITIONS)
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and nxt
-            and not sent.norm[a.end : nxt[0].start].strip(' "»«')
+            and not gap
             and nxt[0].word not in _RELATIVES  # 'قسد الذين قتلوا': its dead, not its deeds
             and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
         ):
             found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت', 'حزب الله وجرح')
+            found = _first_conjunct(sent, a, first) or found  # 'تركيا والفصائل ... استهدفت'
         elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
             found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
         if found == f.victim and f.category != "detained":
@@ -2499,12 +2504,29 @@ def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
     """The two tokens from k on where a side's verb would stand, past an auxiliary and its
     preposition: 'قسد تمكنت من اعتقال أحد المهاجمين', 'أقدمت على اعتقال', 'قامت باعتقال'."""
     toks = sent.toks[k : k + 2]
+    if toks and toks[0].word.startswith(lexicon().affiliation):  # past 'التابعة لـ"X" الكردية،'
+        j = next((j for j in range(k + 1, min(k + 7, len(sent.toks))) if _acts(sent.toks[j])), None)
+        toks = sent.toks[j : j + 2] if j is not None else toks
     if toks and toks[0].word.startswith(_AUXILIARIES):
         rest = sent.toks[k + 1 : k + 3]
         if rest and rest[0].word in ("من", "علي"):
             rest = rest[1:]
         return [toks[0], *rest[:1]] if rest else toks
     return toks
+
+
+def _first_conjunct(sent: Sentence, a: ActorMatch, first: int) -> str:
+    """The side named first when `a` is joined to it by و ('تركيا والفصائل الموالية لها
+    استهدفت'): the lead of a joint subject."""
+    if first == 0 or not sent.toks[first].word.startswith("و"):
+        return ""
+    prev = sent.toks[first - 1]
+    return prev.actor if prev.actor and prev.actor not in ("UNKNOWN", "OTHER") else ""
+
+
+def _in_affiliation(sent: Sentence, k: int, verb: Token) -> bool:
+    """Token k starts a phrase of affiliation ('التابعة لـ...') that ends right before `verb`."""
+    return sent.toks[k].word.startswith(lexicon().affiliation) and verb.start > sent.toks[k].start
 
 
 def _attacks_before(sent: Sentence, first: int) -> bool:
@@ -2551,6 +2573,9 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
         inner = [inner[0], *inner[2:]]  # 'قتل عناصر النظام 3 مدنيين': the side's members
     while len(inner) > 2 and _unit_of_side(sent, sent.toks.index(inner[1])):
         inner = [inner[0], *inner[2:]]  # 'اعتقلت دورية تابعة للنظام شاباً': the unit's side
+    tie = next((n for n, t in enumerate(inner) if t.word.startswith(lexicon().affiliation)), 0)
+    if tie > 1:
+        inner = inner[:tie]  # 'اعتقلت قوات الأسايش التابعة للإدارة الذاتية 3 شبان'
     if len(inner) < 2 or not inner[0].trigger:
         return "", False
     if any((t.trigger or t.person) and not t.actor for t in inner[1:]):  # ('الأمن العسكري')

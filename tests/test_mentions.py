@@ -1381,3 +1381,13 @@ def test_an_agency_passing_on_someone_elses_words_is_not_the_claimant():
 def test_unnamed_reports_are_their_own_claimant():
     text = "قال المرصد إن القصف طال 5 قرى. وذكرت تقارير أن مخابرات النظام اعتقلت 25 ضابطاً."
     assert one(text)["claimed_by"] == "reports"
+
+
+def test_a_subject_past_its_affiliation_and_a_joint_subject_lead():
+    text = "ذكرت وسائل إعلامية معارضة أن «قوات الأسايش التابعة لـ«الإدارة الذاتية» الكردية، اعتقلت العضو بحزب اليسار."
+    assert one(text)["perpetrator"] == "ASAYISH"
+    assert one("اعتقلت قوات الأسايش التابعة للإدارة الذاتية 3 شبان.")["perpetrator"] == "ASAYISH"
+    text = "أوضح البيان أن تركيا والفصائل الموالية لها استهدفت قرى منبج ما أسفر عن مقتل شخص."
+    assert one(text)["perpetrator"] == "TURKEY"
+    text = "في معبر القرية الخاضع لسيطرة قسد، قُتل سائق شاحنة على يد لصوص."
+    assert one(text)["perpetrator"] != "SDF"
