@@ -157,6 +157,8 @@ class Lexicon:
     report_nouns: frozenset[str]  # حصيلة، تقرير: 'حصيلة للمرصد' is the monitor's
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
+    auxiliary_verbs: tuple[str, ...]  # word beginnings: تمكن، أقدم
+    relay_verbs: tuple[str, ...]  # word beginnings: نقل
     civil_places: frozenset[str]
     both_sides: frozenset[str]  # الطرفين: a MIXED figure
     unnamed_soldiers: frozenset[str]  # جندي، ضباط: soldiers whose side goes unsaid
@@ -271,6 +273,8 @@ def lexicon() -> Lexicon:
         affiliation=tuple(word_set(data["affiliation"])),
         describing_state=tuple(word_set(data["describing_state"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
+        auxiliary_verbs=tuple(word_set(data["auxiliary_verbs"])),
+        relay_verbs=tuple(word_set(data["relay_verbs"])),
         unnamed_soldiers=word_set(data["unnamed_soldiers"]["nouns"]),
         unnamed_soldiers_side=data["unnamed_soldiers"]["side"],
         subset=phrase_regex(data["subset_markers"]),
@@ -2429,7 +2433,8 @@ def _relays(s: SourceMatch, sources: list[SourceMatch], norm: str, stop: int) ->
     ب، أن')."""
     before = [w for w in norm[max(0, s.start - 30) : s.start].split() if w.strip('"،,')][-2:]
     after = norm[s.end : stop].split()[:4]
-    if any(w.startswith(("نقل", "ونقل", "تنقل", "ينقل")) for w in before) and "عن" in after:
+    relay = lexicon().relay_verbs
+    if any(w.startswith(relay) for b in before for w in stems(b)) and "عن" in after:
         return True
     if not any(w in lexicon().according_to for b in before for w in stems(b)):
         return False
@@ -2497,9 +2502,6 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     return found or _attack_adjective(f, sent, phrase_end)
 
 
-_AUXILIARIES = ("تمكن", "استطاع", "اقدم", "قام", "عمد")  # beginnings: تمكنت من، أقدمت على
-
-
 def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
     """The two tokens from k on where a side's verb would stand, past an auxiliary and its
     preposition: 'قسد تمكنت من اعتقال أحد المهاجمين', 'أقدمت على اعتقال', 'قامت باعتقال'."""
@@ -2507,7 +2509,7 @@ def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
     if toks and toks[0].word.startswith(lexicon().affiliation):  # past 'التابعة لـ"X" الكردية،'
         j = next((j for j in range(k + 1, min(k + 7, len(sent.toks))) if _acts(sent.toks[j])), None)
         toks = sent.toks[j : j + 2] if j is not None else toks
-    if toks and toks[0].word.startswith(_AUXILIARIES):
+    if toks and any(w.startswith(lexicon().auxiliary_verbs) for w in stems(toks[0].word)):
         rest = sent.toks[k + 1 : k + 3]
         if rest and rest[0].word in ("من", "علي"):
             rest = rest[1:]
