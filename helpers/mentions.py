@@ -2475,24 +2475,15 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         first = sent.toks.index(i[0])
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
-        nxt = _verb_after_subject(sent, last + 1)
-        gap = sent.norm[a.end : nxt[0].start].strip(' "»«') if nxt else ""
-        if nxt and _in_affiliation(sent, last + 1, nxt[0]):  # 'الأسايش التابعة لـX، اعتقلت'
-            gap = sent.norm[sent.toks[sent.toks.index(nxt[0]) - 1].end : nxt[0].start]
-            gap = gap.strip(' "»«،,')
         if any(_perpetrator_cue(p) for p in prev):
             found = a.side
         elif (
             a.end <= f.start
             and not (prev and prev[-1] in _PREPOSITIONS)
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
-            and nxt
-            and not gap
-            and nxt[0].word not in _RELATIVES  # 'قسد الذين قتلوا': its dead, not its deeds
-            and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
+            and _subject_of_verb(sent, a, last)
         ):
-            found = a.side  # subject of a violent verb (not 'مع الدواعش، وقتلت', 'حزب الله وجرح')
-            found = _first_conjunct(sent, a, first) or found  # 'تركيا والفصائل ... استهدفت'
+            found = _first_conjunct(sent, a, first) or a.side  # ('تركيا والفصائل ... استهدفت')
         elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
             found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
         if found == f.victim and f.category != "detained":
@@ -2500,6 +2491,21 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)
+
+
+def _subject_of_verb(sent: Sentence, a: ActorMatch, last: int) -> bool:
+    """The side (ending at token `last`) is followed by a violent verb it is the subject of:
+    'قسد قتلت', 'قسد تمكنت من اعتقال', 'الأسايش التابعة لـX، اعتقلت'. Not with punctuation
+    between ('مع الدواعش، وقتلت'), a verb joined by و to a trigger ('حزب الله وجرح') or a
+    relative clause ('قسد الذين قتلوا': its dead, not its deeds)."""
+    nxt = _verb_after_subject(sent, last + 1)
+    if not nxt or nxt[0].word in _RELATIVES:
+        return False
+    gap = sent.norm[a.end : nxt[0].start].strip(' "»«')
+    if _in_affiliation(sent, last + 1, nxt[0]):
+        gap = sent.norm[sent.toks[sent.toks.index(nxt[0]) - 1].end : nxt[0].start]
+        gap = gap.strip(' "»«،,')
+    return not gap and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
 
 
 def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
