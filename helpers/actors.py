@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from helpers.lexicon import load, phrase_key, phrase_regex, word_set
+from helpers.lexicon import load, phrase_key, phrase_regex
 from helpers.text import normalize_word
 
 
@@ -138,17 +138,3 @@ def adjective_side(word: str) -> str | None:
     if word.endswith(("ان", "ين")) and word[:-2] in table:
         return table[word[:-2]]  # duals: جنديان تركيان
     return None
-
-
-def alias_words() -> frozenset[str]:
-    """Every single word of every actor alias (to tell names from counted nouns)."""
-    by_alias = _actor_index().by_alias
-    return word_set([w for a in by_alias for w in a.split()])
-
-
-def side_label(code: str, lang: str = "en") -> str:
-    """Human label of a side code in `en` or `ar` (the code itself when unknown)."""
-    spec = load("actors.yaml")["sides"].get(code)
-    if not spec:
-        return code
-    return spec.get("label_ar" if lang == "ar" else "label_en", code)

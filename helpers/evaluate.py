@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.io import is_blank
 from helpers.text import normalize
 
 TARGETS = {
@@ -58,10 +59,6 @@ def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
     return out
 
 
-def _is_blank(v: object) -> bool:
-    return v is None or (isinstance(v, float) and pd.isna(v)) or str(v).strip() == ""
-
-
 def _optional(gold: pd.DataFrame) -> pd.Series:
     """Which gold rows are optional (optional=yes); none when the file has no such column."""
     if "optional" not in gold:
@@ -70,7 +67,7 @@ def _optional(gold: pd.DataFrame) -> pd.Series:
 
 
 def _num(v: object) -> float | None:
-    return None if _is_blank(v) else float(v)
+    return None if is_blank(v) else float(v)
 
 
 def match_mentions(
@@ -112,7 +109,7 @@ def _count_ok(g: pd.Series, p: pd.Series) -> bool:
 
 
 def _text(v: object) -> str:
-    return "" if _is_blank(v) else str(v).strip().casefold()
+    return "" if is_blank(v) else str(v).strip().casefold()
 
 
 def _same_claimant(gold: object, pred: object) -> bool:

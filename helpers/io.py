@@ -104,6 +104,12 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def is_blank(value: object) -> bool:
+    """A missing cell (None, NA, NaN) or one holding only spaces: what CSV readers and
+    extractors both use for 'not given'."""
+    return _is_missing(value) or str(value).strip() == ""
+
+
 def as_text(values: Iterable) -> list[str]:
     """Cells as strings, missing values as '' (so CSV and parquet agree)."""
     out = []

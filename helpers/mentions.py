@@ -1171,7 +1171,7 @@ def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
     return None
 
 
-def _released(sent: Sentence, i: int, category: str) -> bool:
+def _state_ended(sent: Sentence, i: int, category: str) -> bool:
     """'أطلق سراح 25 معتقلاً', 'الإفراج عن 40 موقوفاً', 'عاد 500 نازح إلى قراهم': detainees
     set free and displaced people going home, in the 5 words before token i, end a detention
     or a displacement; they are not one."""
@@ -1335,7 +1335,7 @@ def _figure_from_quantity(
         return None
     if between_end:
         category = COMBINED
-    if _released(sent, sent.index_at(q.start), category):
+    if _state_ended(sent, sent.index_at(q.start), category):
         return None
     if (
         category in _STATES
@@ -1586,7 +1586,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             continue
         for make in makers:
             f = make(sent, i)
-            if f is not None and _released(sent, i, f.category):
+            if f is not None and _state_ended(sent, i, f.category):
                 break
             if f is not None and _told_before(f, done + out):
                 break  # 'اعتقلت شابين واقتادتهما': the two already counted

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import importlib
 import logging
-import math
 import os
 import shutil
 import signal
@@ -40,6 +39,7 @@ from helpers.io import (
     arrow_to_pandas,
     as_text,
     atomic_open,
+    is_blank,
     pandas_type,
     with_pandas_metadata,
 )
@@ -80,10 +80,6 @@ def _short(text: str) -> str:
     return line if len(line) <= MAX_REASON_CHARS else line[: MAX_REASON_CHARS - 3] + "..."
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
-
-
 def _mention_problem(doc: Document, row: dict) -> str:
     """Why one mention row breaks the declared schema, or '' when it is fine."""
     start, end = row.get("start"), row.get("end")
@@ -95,12 +91,12 @@ def _mention_problem(doc: Document, row: dict) -> str:
         return f"text[{start}:{end}] is {doc.text[start:end]!r}, row says {row.get('text')!r}"
     for column, allowed in ALLOWED_CODES.items():
         value = row.get(column)
-        if not _is_blank(value) and value not in allowed:
+        if not is_blank(value) and value not in allowed:
             return f"{column} {value!r} is not one of the declared codes"
     numbers = {}
     for column in ("low", "best", "high"):
         value = row.get(column)
-        if _is_blank(value):
+        if is_blank(value):
             continue
         try:
             numbers[column] = float(value)
