@@ -240,7 +240,8 @@ def lexicon() -> Lexicon:
                 else:
                     listed.add(n)
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
-    cumulative += data.get("cumulative_patterns", [])
+    month = "(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")(?!\w)"
+    cumulative += [p.replace("{month}", month) for p in data.get("cumulative_patterns", [])]
     non_conflict = {
         v: cause
         for cause, phrases in data["non_conflict_causes"].items()

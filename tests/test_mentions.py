@@ -1391,3 +1391,10 @@ def test_a_subject_past_its_affiliation_and_a_joint_subject_lead():
     assert one(text)["perpetrator"] == "TURKEY"
     text = "في معبر القرية الخاضع لسيطرة قسد، قُتل سائق شاحنة على يد لصوص."
     assert one(text)["perpetrator"] != "SDF"
+
+
+def test_a_month_named_in_any_calendar_makes_a_running_total():
+    for month in ("آب", "أيار", "كانون الثاني", "مايو"):
+        assert one(f"قتل 40 مدنياً منذ {month} الماضي.")["scope"] == "cumulative", month
+        assert one(f"قتل 40 مدنياً خلال {month}.")["scope"] == "cumulative", month
+    assert one("قتل 4 مدنيين خلال ابتعادهم عن المنطقة.")["scope"] == "incident"
