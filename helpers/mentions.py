@@ -1250,9 +1250,53 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
 _PEOPLE_KINDS = ("civilian", "combatant", "actor", "others", "pronoun", "relative")
 
 
+@dataclass
+class _Draft:
+    """One number on its way to a figure: what it counts, the trigger that says what
+    happened to them, and how it stands to the figures read before it in the sentence.
+    Each step of `_figure_from_quantity` fills in a part of it."""
+
+    q: numbers.Quantity
+    sent: Sentence
+    done: list[Figure]
+    counted: Counted
+    anchor: int  # where the counted phrase starts (the noun when it comes first)
+    trig: tuple[int, str] | None = None  # (token index, category)
+    risen: bool = False  # the number a toll rose to ('قبل أن ترتفع إلى 11')
+    referent: bool = False  # the count of people named earlier ('بلغ عددهم 5')
+    category: str = ""
+    from_after: bool = False  # the trigger comes after the people ('3 مدنيين قتلوا')
+    second_object: bool = False  # 'قتل قائد الفصيل و2 من مرافقيه'
+    bracketed: bool = False  # a breakdown in brackets after the last figure
+    other_toll: bool = False  # a casualty noun of another category: a toll of its own
+    subset: bool = False
+    between_end: int = 0  # end of 'بين قتيل وجريح'
+
+    @property
+    def at(self) -> int:
+        """Token index of the number."""
+        return self.sent.index_at(self.q.start)
+
+
 def _figure_from_quantity(
     q: numbers.Quantity, sent: Sentence, done: list[Figure], used: set[int]
 ) -> Figure | None:
+    """The casualty figure a number states, or None: first what it counts, then the trigger
+    that says what happened to them, then its category and its place among the figures
+    before it, and last the checks that undo it (negation, a state that ended)."""
+    d = _draft(q, sent, done)
+    if d is None:
+        return None
+    _find_trigger(d)
+    _category_from_trigger(d)
+    _place_among_done(d)
+    if not d.category or _undone(d):
+        return None
+    return _build_figure(d, _span_start(d, used))
+
+
+def _draft(q: numbers.Quantity, sent: Sentence, done: list[Figure]) -> _Draft | None:
+    """What the number counts, or None when it is a label, a repeat or counts no one."""
     if _glued_to_latin(sent.norm, q):
         return None
     if _label_before(sent, q) and not _people_after(q, sent):
@@ -1274,94 +1318,115 @@ def _figure_from_quantity(
         counted, anchor = _counted(q, sent), q.start
     if counted is None:
         return None
-    category = ""
-    trig = _trigger_before(sent, anchor, done) or _toll_rising_to(sent, q.start)
-    if trig and q.kind == "dual" and "ال" in q.prefix and trig[0] != sent.index_at(q.start) - 1:
+    return _Draft(q, sent, done, counted, anchor)
+
+
+def _find_trigger(d: _Draft) -> None:
+    """The trigger before the number, or the toll it rose to, or the count it gives."""
+    q, sent, done = d.q, d.sent, d.done
+    trig = _trigger_before(sent, d.anchor, done) or _toll_rising_to(sent, q.start)
+    if trig and q.kind == "dual" and "ال" in q.prefix and trig[0] != d.at - 1:
         trig = None  # 'استشهد الطفلان' counts; in '... وكان الطفلان' they are named again
-    if trig and counted.kind == "" and _count_of(sent, trig[0]):
-        counted = _toll_people(sent, trig[0], q) or counted  # 'عدد قتلى قوات النظام إلى 5'
-    risen = _risen_from(sent, q, done) if counted.kind == "" else None
+    if trig and d.counted.kind == "" and _count_of(sent, trig[0]):
+        d.counted = _toll_people(sent, trig[0], q) or d.counted  # 'عدد قتلى قوات النظام إلى 5'
+    risen = _risen_from(sent, q, done) if d.counted.kind == "" else None
     if risen is not None and (trig is None or trig[0] < risen[0][0]):
-        trig, counted = risen  # '5 قتلى، قبل أن ترتفع إلى 11': the 5 again, now 11
-    else:
-        risen = None
-    if trig and counted.kind == "casualty" and counted.end > q.end:
+        (trig, d.counted), d.risen = risen, True  # '5 قتلى، قبل أن ترتفع إلى 11': now 11
+    if trig and d.counted.kind == "casualty" and d.counted.end > q.end:
         told = sent.toks[trig[0]]
         if told.casualty or any(f.start <= told.start < f.end for f in done):
             trig = None  # '81 قتيلاً ونحو 1300 إصابة': the noun after 1300 says what it counts
-    referent = False
-    if trig is None or (counted.kind == "" and sent.index_at(q.start) - trig[0] > 2):
+    if trig is None or (d.counted.kind == "" and d.at - trig[0] > 2):
         by_count, count_trig = _count_referent(sent, q)  # 'النازحة ... تجاوز عددها 4000'
         if count_trig is not None:
-            trig, referent = count_trig, True
-            counted = counted if counted.kind else by_count
-    if counted.kind == "casualty" and trig and _state_noun(counted, trig[1], sent.toks[trig[0]]):
-        category, counted = trig[1], _as_people(counted)  # 'مقتل 5 نازحين': killed
+            trig, d.referent = count_trig, True
+            d.counted = d.counted if d.counted.kind else by_count
+    d.trig = trig
+
+
+def _category_from_trigger(d: _Draft) -> None:
+    """The category a casualty noun or the trigger gives. A bare number far from its
+    trigger takes none ('قتل ... في 3 قرى')."""
+    counted, trig = d.counted, d.trig
+    if counted.kind == "casualty" and trig and _state_noun(counted, trig[1], d.sent.toks[trig[0]]):
+        d.category, d.counted = trig[1], _as_people(counted)  # 'مقتل 5 نازحين': killed
     elif counted.kind == "casualty":
-        category = counted.category
+        d.category = counted.category
         if trig and trig[1] == COMBINED:
-            category = COMBINED
+            d.category = COMBINED
     elif trig is not None and (
-        counted.kind
-        or referent
-        or sent.index_at(q.start) - trig[0] <= 2
-        or _count_of(sent, trig[0])
+        counted.kind or d.referent or d.at - trig[0] <= 2 or _count_of(d.sent, trig[0])
     ):
-        category = trig[1]
-    from_after = second_object = False
-    bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
+        d.category = trig[1]
+
+
+def _place_among_done(d: _Draft) -> None:
+    """Is the number a part of the figure before it, and does a trigger after the people,
+    a first object or 'بين قتيل وجريح' give the category still missing?"""
+    q, sent, done = d.q, d.sent, d.done
+    d.bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     # a casualty noun of another category is a toll of its own ('4 شهداء، بينهم طفل، و13 جريحاً')
-    other_toll = counted.kind == "casualty" and bool(done) and counted.category != done[-1].category
-    subset = bool(done) and not other_toll and (_subset_marker_before(sent, q.start) or bracketed)
+    d.other_toll = (
+        d.counted.kind == "casualty" and bool(done) and d.counted.category != done[-1].category
+    )
+    d.subset = (
+        bool(done) and not d.other_toll and (_subset_marker_before(sent, q.start) or d.bracketed)
+    )
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
-    if not (category or bracketed) and counted.kind in _PEOPLE_KINDS:
-        after = _trigger_after(sent, counted.end if counted.end > 0 else q.end)
+    if not (d.category or d.bracketed) and d.counted.kind in _PEOPLE_KINDS:
+        after = _trigger_after(sent, d.counted.end if d.counted.end > 0 else q.end)
         if after is not None:
-            trig, category = after, after[1]
-            from_after = True
+            d.trig, d.category, d.from_after = after, after[1], True
         elif (joined := _second_object(sent, q)) is not None:
-            trig, category = joined, joined[1]
-            second_object = True  # the first object is a figure of its own
-    if not subset and done and done[-1].extras.get("subset_local") and not other_toll:
+            d.trig, d.category = joined, joined[1]
+            d.second_object = True  # the first object is a figure of its own
+    if not d.subset and done and done[-1].extras.get("subset_local") and not d.other_toll:
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
-        subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
-    if not category and subset:
-        category = done[-1].category
-    if counted.kind == "pronoun" and done and not subset and category == done[-1].category:
-        subset = True  # 'مقتل أربعة مدنيين، ثلاثة منهم من عائلة واحدة'
-    between_end = _between_after(sent, max(q.end, counted.end))
-    if not category and counted.kind and between_end:
-        category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
-    if not category:
-        return None
-    if between_end:
-        category = COMBINED
-    if _state_ended(sent, sent.index_at(q.start), category):
-        return None
-    if (
-        category in _STATES
-        and counted.kind == "casualty"
-        and _dwelling_before(sent, sent.index_at(q.start))
-    ):
-        return None
-    if trig is not None:
-        if _negated(sent, trig[0]):
-            return None
-        if not second_object:
-            used.add(trig[0])
-    tstart = sent.toks[trig[0]].start if trig and trig[0] < sent.index_at(q.start) else anchor
-    if trig and category == COMBINED and trig[0] > 0 and sent.toks[trig[0] - 1].trigger:
+        d.subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
+    if not d.category and d.subset:
+        d.category = done[-1].category
+    if d.counted.kind == "pronoun" and done and not d.subset and d.category == done[-1].category:
+        d.subset = True  # 'مقتل أربعة مدنيين، ثلاثة منهم من عائلة واحدة'
+    d.between_end = _between_after(sent, max(q.end, d.counted.end))
+    if d.between_end and (d.category or d.counted.kind):
+        d.category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
+
+
+def _undone(d: _Draft) -> bool:
+    """A state that has ended ('أفرج عن 5 معتقلين'), people counted where they live
+    ('يعيش مليون نازح في المخيمات'), or a negated trigger: no figure."""
+    if _state_ended(d.sent, d.at, d.category):
+        return True
+    if d.category in _STATES and d.counted.kind == "casualty" and _dwelling_before(d.sent, d.at):
+        return True
+    return d.trig is not None and _negated(d.sent, d.trig[0])
+
+
+def _span_start(d: _Draft, used: set[int]) -> int:
+    """Where the figure's words start (the trigger before the number, both words of 'مقتل
+    وإصابة'), marking the trigger as taken."""
+    sent, trig, q = d.sent, d.trig, d.q
+    if trig is not None and not d.second_object:
+        used.add(trig[0])
+    tstart = sent.toks[trig[0]].start if trig and trig[0] < d.at else d.anchor
+    if trig and d.category == COMBINED and trig[0] > 0 and sent.toks[trig[0] - 1].trigger:
         tstart = min(tstart, sent.toks[trig[0] - 1].start)  # 'مقتل وإصابة 8': both words
-    tstart = q.start if subset or second_object else min(tstart, anchor)  # starts at its number
-    if not subset and trig is not None and _increment_of_total(sent, trig[0], done, category):
+    return q.start if d.subset or d.second_object else min(tstart, d.anchor)  # at its number
+
+
+def _build_figure(d: _Draft, tstart: int) -> Figure:
+    """The Figure, with the qualifier after its noun, update and subset marks and unit."""
+    q, sent, done, counted, trig = d.q, d.sent, d.done, d.counted, d.trig
+    subset = d.subset
+    if not subset and trig is not None and _increment_of_total(sent, trig[0], done, d.category):
         subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
-    end = max(q.end, counted.end, between_end)
-    if from_after and counted.kind == "relative":
+    end = max(q.end, counted.end, d.between_end)
+    if d.from_after and counted.kind == "relative":
         end = max(end, sent.toks[trig[0]].end)  # '45 عدد الذين قتلوا': the clause is the noun
     f = Figure(
         start=min(tstart, q.start),
         end=end,
-        category=category,
+        category=d.category,
         best=q.best,
         low=q.low,
         high=q.high,
@@ -1372,11 +1437,11 @@ def _figure_from_quantity(
     )
     f.extras["counted"] = counted
     f.extras["vague_word"] = q.vague_word
-    f.extras["trigger_after"] = from_after
+    f.extras["trigger_after"] = d.from_after
     k = sent.index_at(end)
     if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
         _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
-    if risen is not None or _update_cue_before(sent, q.start):
+    if d.risen or _update_cue_before(sent, q.start):
         f.extras["update"] = True
     if subset:
         f.subset_parent = len(done) - 1
