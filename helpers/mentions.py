@@ -763,7 +763,12 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
     group: list[Figure] = []
 
     def flush() -> None:
-        if len(group) > 1 and all(g.best is not None and g.qualifier != "vague" for g in group):
+        whole = [g for g in out if not g.extras.get("part") and g.subset_parent is None]
+        if whole and _breaks_down(group, whole[-1], sent):
+            for g in group:  # 'قتل 7 أشخاص، 5 أطفال وامرأتان': parts of the 7, not 7 more
+                g.subset_parent, g.start = out.index(whole[-1]), g.q_start
+                g.extras["subset_local"] = True
+        elif len(group) > 1 and all(g.best is not None and g.qualifier != "vague" for g in group):
             total = Figure(
                 start=group[0].start,
                 end=group[-1].end,
@@ -797,6 +802,28 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
         group.append(f)
     flush()
     return out
+
+
+_APPOSITION_GAP = " ،,:-–—"
+
+
+def _breaks_down(group: list[Figure], prev: Figure, sent: Sentence) -> bool:
+    """Numbers told right after a figure, with only a comma, colon or dash between, under the
+    same trigger and adding up to no more than it, say who the figure's people were ('قتل 7
+    أشخاص: 5 أطفال وامرأتان'). Joined by 'و' or past the figure's number, they are more
+    people ('قتل 3 عناصر، وأصيب 5')."""
+    first = group[0] if group else None
+    if first is None or prev.best is None or first.start != prev.start:
+        return False
+    if first.subset_parent is not None or sent.norm[prev.end : first.q_start].strip(
+        _APPOSITION_GAP
+    ):
+        return False
+    if any(g.best is None or g.category != prev.category for g in group):
+        return False
+    if prev.noun_class in ("combatant", "actor") and any(g.noun_class == "civilian" for g in group):
+        return False  # 'قتل 3 عناصر من قسد، 2 مدنيين': fighters are not broken down into civilians
+    return sum(g.best for g in group) <= prev.best
 
 
 def _others_after_number(q: numbers.Quantity, sent: Sentence, last_end: int) -> bool:
@@ -1556,6 +1583,9 @@ def _noun_before(
     if i < 0 or sent.norm[sent.toks[i].end : q.start].strip():
         return None
     t = sent.toks[i]
+    dual = _quantity_at(sent, t.start, t.end)
+    if q.best == 2 and dual is not None and dual.kind == "dual":
+        return "told" if any(f.start <= t.start < f.end for f in done) else None  # 'شخصين اثنين'
     if not (t.person or t.casualty) or _after_min(sent, i):
         return None
     if any(f.start <= t.start < f.end for f in done):
@@ -2055,7 +2085,8 @@ def _resolve_victim(
         f.victim = counted.side
         return
     if kind == "civilian":
-        f.victim = "CIVILIANS"
+        plain = not _civilian_word(sent.norm[f.q_start : f.end])
+        f.victim = "MIXED" if plain and _fighter_in_breakdown(f, sent) else "CIVILIANS"
         return
     if kind == "pronoun" and f.subset_parent is not None:
         return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
@@ -2120,6 +2151,24 @@ def _civilians_among(f: Figure, sent: Sentence) -> str:
         if c is not None and c.kind == "civilian":
             return "UNKNOWN" if _civilian_word(sent.norm[q.end : c.end]) else "CIVILIANS"
     return ""
+
+
+def _fighter_in_breakdown(f: Figure, sent: Sentence) -> bool:
+    """'3 أشخاص (طفلان ومسلح)', '4 شبان بينهم عنصر في قسد': people whose breakdown, in
+    brackets or right after 'بينهم', names a fighter are of more than one side."""
+    k = sent.index_at(f.end)
+    if not sent.norm[f.end : f.end + 3].strip().startswith("("):
+        k += k + 1 < len(sent.toks) and sent.toks[k].word == "من"  # 'من بينهم'
+        marker = sent.toks[k] if k < len(sent.toks) else None
+        if marker is None or not _has_word(marker, lexicon().subset_words):
+            return False
+        k += 1
+    for t in sent.toks[k : k + 6]:
+        if t.trigger or t.casualty or ")" in sent.norm[f.end : t.start]:
+            return False
+        if t.person and t.person[0] == "combatant":
+            return True
+    return False
 
 
 def _civilian_word(phrase: str) -> bool:

@@ -1398,3 +1398,57 @@ def test_a_month_named_in_any_calendar_makes_a_running_total():
         assert one(f"قتل 40 مدنياً منذ {month} الماضي.")["scope"] == "cumulative", month
         assert one(f"قتل 40 مدنياً خلال {month}.")["scope"] == "cumulative", month
     assert one("قتل 4 مدنيين خلال ابتعادهم عن المنطقة.")["scope"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 7 أشخاص، 5 أطفال وامرأتان، بقصف على القرية.",
+        "قتل 7 أشخاص: 5 أطفال وامرأتان بقصف على القرية.",
+        "قتل 7 أشخاص - 5 أطفال وامرأتان - بقصف على القرية.",
+    ],
+)
+def test_a_breakdown_after_a_comma_colon_or_dash_is_part_of_the_figure(text):
+    rows = mentions(text)
+    assert [(r["best"], r["relation"]) for r in rows] == [
+        (7, ""),
+        (5, "subset_of:m1"),
+        (2, "subset_of:m1"),
+    ]
+
+
+def test_a_breakdown_of_two_sides_is_an_aggregate_and_fighters_are_not_civilians():
+    rows = mentions("قتل 3 أشخاص، طفلان وعنصر في قسد، بقصف على القرية.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (3, "MIXED", "aggregate_of:m2+m3"),
+        (2, "CIVILIANS", ""),
+        (1, "SDF", ""),
+    ]
+    rows = mentions("قتل 3 عناصر من قسد، 2 مدنيين بقصف على القرية.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (3, "SDF", ""),
+        (2, "CIVILIANS", ""),
+    ]
+
+
+def test_a_dual_told_again_as_a_number_is_one_figure():
+    rows = mentions("وثق المرصد مقتل شخصين اثنين بقصف على القرية.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(2, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة أشخاص (طفلان ومرتزق من الشرطة المدنية) بقصف على القرية.",
+        "قتل 3 أشخاص بينهم مسلح بقصف على القرية.",
+        "قتل 4 شبان من بينهم عنصر في قسد.",
+    ],
+)
+def test_plain_people_whose_breakdown_names_a_fighter_are_mixed(text):
+    assert mentions(text)[0]["victim"] == "MIXED"
+
+
+def test_a_breakdown_of_the_next_figure_leaves_this_one_civilian():
+    rows = mentions("أدى الإنزال إلى مقتل شخص واعتقال اثنين بينهم قائد مجموعة في ميليشيا.")
+    assert rows[0]["victim"] == "CIVILIANS"
+    assert mentions("قتل 3 مدنيين بينهم مسلح.")[0]["victim"] == "CIVILIANS"
