@@ -1149,7 +1149,9 @@ def _combined(sent: Sentence, i: int) -> str:
     j = i
     while j > 0 and sent.toks[j].trigger == cat:
         j -= 1
-    prev = sent.toks[j]
+    prev, first = sent.toks[j], sent.toks[min(j + 1, i)]
+    while j > 0 and sent.toks[j - 1].trigger == prev.trigger:
+        j -= 1  # 'لقوا حتفهم وجرح 11': the whole first trigger
     k = j - 2 if _at_least_at(sent, j - 2) else j  # 'شخصاً على الأقل قتل وأصيب 3'
     owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
     owned = (
@@ -1161,14 +1163,15 @@ def _combined(sent: Sentence, i: int) -> str:
             or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
         )
     ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
-    owned = owned or prev.word.endswith(("وا", "تا"))  # '6 عناصر من قوات النظام قتلوا وجرح 3'
+    # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11'
+    owned = owned or any(t.word.endswith(("وا", "تا")) for t in sent.toks[j:i])
     if (
         j < i
         and prev.trigger
         and not owned
-        and not any(c in sent.norm[prev.end : sent.toks[j + 1].start] for c in "،,")
+        and not any(c in sent.norm[prev.end : first.start] for c in "،,")
         and {prev.trigger, cat} == {"killed", "injured"}
-        and sent.toks[j + 1].word.startswith("و")
+        and first.word.startswith("و")
     ):
         return COMBINED
     if i + 1 < len(sent.toks):

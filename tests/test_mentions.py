@@ -1452,3 +1452,14 @@ def test_a_breakdown_of_the_next_figure_leaves_this_one_civilian():
     rows = mentions("أدى الإنزال إلى مقتل شخص واعتقال اثنين بينهم قائد مجموعة في ميليشيا.")
     assert rows[0]["victim"] == "CIVILIANS"
     assert mentions("قتل 3 مدنيين بينهم مسلح.")[0]["victim"] == "CIVILIANS"
+
+
+def test_a_two_word_trigger_with_its_own_people_is_not_combined_with_the_next():
+    rows = mentions("قالت مصادر طبية إن 4 أشخاص لقوا حتفهم وجرح 11 آخرون.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 4), ("injured", 11)]
+    assert one("أدى القصف إلى مقتل وإصابة 8 مدنيين.")["category"] == "killed_or_injured"
+
+
+def test_surrender_with_the_side_named_between_number_and_themselves():
+    m = one("سلم 40 عنصرا من قوات النظام البائد أنفسهم وأسلحتهم إلى إدارة العمليات العسكرية.")
+    assert (m["category"], m["best"], m["victim"]) == ("surrendered", 40, "SYR_GOV")
