@@ -1109,6 +1109,23 @@ def _made_of(sent: Sentence, i: int) -> bool:
     return False
 
 
+def _members_of_family(f: Figure, sent: Sentence) -> bool:
+    """'عائلة مؤلفة من 6 أفراد', '6 أفراد من عائلة واحدة': members of a family are civilians
+    (where 'أفراد' alone are a side's members)."""
+    i = sent.index_at(f.q_start)
+    if any(
+        (t := sent.toks[k]).person and t.person[0] == "civilian" and _made_of(sent, k)
+        for k in range(max(0, i - 4), i)
+    ):
+        return True
+    k = sent.index_at(f.end)
+    return (
+        k + 1 < len(sent.toks)
+        and sent.toks[k].word == "من"
+        and any(w in _FAMILY_WORDS for w in stems(sent.toks[k + 1].word))
+    )
+
+
 def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
     """Whether trigger i, right after 'بعد/إثر', tells how a total just given in the sentence
     rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
@@ -1444,6 +1461,9 @@ def _span_start(d: _Draft, used: set[int]) -> int:
     return q.start if d.subset or d.second_object else min(tstart, d.anchor)  # at its number
 
 
+_FAMILY_WORDS = frozenset(("اسر", "الاسر", "عائلات", "عائله", "اسره"))
+
+
 def _build_figure(d: _Draft, tstart: int) -> Figure:
     """The Figure, with the qualifier after its noun, update and subset marks and unit."""
     q, sent, done, counted, trig = d.q, d.sent, d.done, d.counted, d.trig
@@ -1476,7 +1496,7 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     if subset:
         f.subset_parent = len(done) - 1
         f.extras["subset_local"] = True
-    if counted.noun and normalize_word(counted.noun) in ("اسر", "الاسر", "عائلات", "عائله", "اسره"):
+    if counted.noun and normalize_word(counted.noun) in _FAMILY_WORDS:
         f.unit = "families"
     return f
 
@@ -2103,6 +2123,9 @@ def _resolve_victim(
             f, sent, actors, claimed=True
         )
         f.victim = owner or "UNKNOWN"
+        return
+    if kind == "combatant" and _members_of_family(f, sent):
+        f.victim = "CIVILIANS"  # 'عائلة كاملة مؤلفة من 6 أفراد'
         return
     if kind == "combatant":
         f.victim = (
@@ -2827,14 +2850,16 @@ def _repeats(figs: list[Figure]) -> None:
     for f in figs:
         if f.qualifier != "vague" or f.relation or f.scope != "incident":
             continue
-        for g in figs:
-            if (
-                g.qualifier != "vague"
-                and not g.relation
-                and (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
-            ):
-                f.relation = f"same_as:{g.mid}"  # the same casualties, told without a number
-                break
+        same = [
+            g for g in figs if (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
+        ]
+        told = next((g for g in same if g.qualifier != "vague" and not g.relation), None)
+        # the same casualties told without a number, or the same vague words told again
+        told = told or next(
+            (g for g in same[: same.index(f)] if not g.relation and g.best == f.best), None
+        )
+        if told is not None:
+            f.relation = f"same_as:{told.mid}"
 
 
 # ----------------------------------------------------------------------------- output

@@ -1463,3 +1463,24 @@ def test_a_two_word_trigger_with_its_own_people_is_not_combined_with_the_next():
 def test_surrender_with_the_side_named_between_number_and_themselves():
     m = one("سلم 40 عنصرا من قوات النظام البائد أنفسهم وأسلحتهم إلى إدارة العمليات العسكرية.")
     assert (m["category"], m["best"], m["victim"]) == ("surrendered", 40, "SYR_GOV")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتلت عائلة كاملة مؤلفة من 6 أفراد جراء غارة على منزلها.",
+        "استهدفت غارة مخيماً فقتلت خمسة أفراد من عائلة واحدة.",
+    ],
+)
+def test_members_of_a_family_are_civilians(text):
+    assert one(text)["victim"] == "CIVILIANS"
+
+
+def test_members_of_a_side_stay_its_own():
+    assert one("قتل 5 أفراد من قسد في الهجوم.")["victim"] == "SDF"
+
+
+def test_the_same_vague_words_told_again_count_once():
+    text = "غارات إسرائيلية تقتل المئات في لبنان.\n\nغارات إسرائيلية تقتل المئات في لبنان."
+    rows = mentions(text)
+    assert [r["relation"] for r in rows] == ["", "same_as:m1"]
