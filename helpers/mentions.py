@@ -142,6 +142,7 @@ class Lexicon:
     unrealised: frozenset[str]
     other_fates: frozenset[str]
     returns: frozenset[str]  # عاد، عودة: displaced people going home
+    prisons: frozenset[str]  # 'الفرار من السجن': an escape, not a displacement
     carried_out: frozenset[str]
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
@@ -179,6 +180,7 @@ _WORD_LISTS = (
     "negations",
     "releases",
     "returns",
+    "prisons",
     "unrealised",
     "other_fates",
     "carried_out",
@@ -1227,6 +1229,17 @@ def _state_ended(sent: Sentence, i: int, category: str) -> bool:
     return bool(ends) and any(_has_word(sent.toks[k], ends) for k in range(max(0, i - 5), i))
 
 
+def _escape(d: _Draft) -> bool:
+    """'تمكن 12 شخصاً من الفرار من سجن غويران', 'فرار 12 سجيناً': people fleeing a prison
+    escape it; they are not displaced."""
+    if d.category != "displaced" or d.trig is None:
+        return False
+    toks = d.sent.toks
+    last = max(d.trig[0], d.sent.index_at(max(d.q.end, d.counted.end)))
+    prisons = lexicon().prisons
+    return any(_has_word(t, prisons) for t in toks[min(d.trig[0], d.at) : last + 3])
+
+
 def _negated(sent: Sentence, i: int) -> bool:
     """A negation in the 4 words before token i, a negated 'result' verb further back
     ('لم يسفر القصف عن وقوع إصابات'), or an act that did not happen in the 2 words before
@@ -1442,7 +1455,7 @@ def _place_among_done(d: _Draft) -> None:
 def _undone(d: _Draft) -> bool:
     """A state that has ended ('أفرج عن 5 معتقلين'), people counted where they live
     ('يعيش مليون نازح في المخيمات'), or a negated trigger: no figure."""
-    if _state_ended(d.sent, d.at, d.category):
+    if _state_ended(d.sent, d.at, d.category) or _escape(d):
         return True
     if d.category in _STATES and d.counted.kind == "casualty" and _dwelling_before(d.sent, d.at):
         return True

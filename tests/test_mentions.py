@@ -967,7 +967,7 @@ def test_two_parties_joined_by_and_are_not_a_second_object():
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [
-        ("قضى شاب برصاص قناص، وفق ما نقل تجمع أحرار حوران.", "تجمع أحرار حوران"),
+        ("قضى شاب برصاص قناص، وفق ما نقل تجمع ناشطي القلمون.", "تجمع ناشطي القلمون"),
         ("قتل 3 مدنيين، بحسب ما أفاد به فريق الرصد في المدينة.", "فريق الرصد"),
         ("قتل 3 مدنيين وفقاً لرابطة عائلات قيصر.", "رابطة عائلات قيصر"),
         ("قتل 3 مدنيين وفقاً لمنظمة العفو الدولية.", "Amnesty International"),
@@ -1484,3 +1484,29 @@ def test_the_same_vague_words_told_again_count_once():
     text = "غارات إسرائيلية تقتل المئات في لبنان.\n\nغارات إسرائيلية تقتل المئات في لبنان."
     rows = mentions(text)
     assert [r["relation"] for r in rows] == ["", "same_as:m1"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["تمكن 12 شخصاً من الفرار من سجن غويران.", "فر 12 سجيناً من السجن المركزي."],
+)
+def test_escaping_a_prison_is_no_displacement(text):
+    assert mentions(text) == []
+
+
+def test_fleeing_home_is_still_displacement():
+    assert one("نزح 500 شخص من قراهم هرباً من القصف.")["category"] == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("قالت منظمة أطباء بلا حدود إن مستشفياتها استقبلت 150 جريحاً.", "MSF"),
+        ("أفاد تجمع أحرار حوران بمقتل 4 أشخاص في هجوم انتحاري.", "Horan Free League"),
+        ("ذكرت شبكة السويداء 24 أن مسلحين قتلوا 3 أشخاص.", "Suwayda 24"),
+        ("قتل 3 أشخاص في المدن الكبرى.", "outlet"),
+        ("قالت مصادر إن 3 أشخاص قتلوا في الميادين.", "unnamed sources"),
+    ],
+)
+def test_local_monitors_and_aid_agencies_are_named_claimants(text, source):
+    assert one(text)["claimed_by"] == source
