@@ -2142,7 +2142,7 @@ def _resolve_victim(
         return
     if kind == "combatant":
         f.victim = (
-            _context_side(f, sent) or _announcing_army(f, sent) or _default_combatant(counted)
+            _announcing_army(f, sent) or _context_side(f, sent) or _default_combatant(counted)
         )
         return
     if f.subset_parent is not None:
@@ -2383,13 +2383,16 @@ def _context_side(f: Figure, sent: Sentence) -> str:
 
 
 def _announcing_army(f: Figure, sent: Sentence) -> str:
-    """Soldiers with no side named, reported by a side named after them with a word of saying
-    ('إصابة 4 جنود، وفق ما أعلنت وزارة الدفاع التركية'): an army reports its own soldiers."""
+    """Soldiers with no side named, reported by a side with a word of saying by it ('إصابة 4
+    جنود، وفق ما أعلنت وزارة الدفاع التركية', 'أعلن الجيش الإسرائيلي مقتل جنديين'): an army
+    reports its own soldiers."""
     counted = f.extras.get("counted")
     if counted is None or not _unnamed_soldiers(counted):
         return ""
     for a in sent.actors:
-        if a.start >= f.end and _said_next_to(sent.norm, a.start, a.end, sent.start):
+        if (a.start >= f.end or a.end <= f.start) and _said_next_to(
+            sent.norm, a.start, a.end, sent.start
+        ):
             return a.side
     return ""
 

@@ -1510,3 +1510,15 @@ def test_fleeing_home_is_still_displacement():
 )
 def test_local_monitors_and_aid_agencies_are_named_claimants(text, source):
     assert one(text)["claimed_by"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("أعلن الجيش الإسرائيلي مقتل جنديين في معارك شمال غزة.", "ISRAEL"),
+        ("أعلنت وزارة الدفاع التركية مقتل جنديين.", "TURKEY"),
+    ],
+)
+def test_an_army_announcing_soldiers_killed_announces_its_own(text, side):
+    m = one(text)
+    assert (m["victim"], m["perpetrator"]) == (side, "")
