@@ -894,6 +894,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     counted_event = None if _dates_event(q) else _event_noun(sent, i, q.end)
     if counted_event is not None:
         return counted_event
+    if _prepositional_thing(t):
+        return Counted("")  # 'أصيب العشرات بحالات اختناق': how they were hurt, not what counts
     c = _classify_token(t, sent)
     if c is not None:
         return None if c.kind == "thing" else _killed_and_injured(c, sent, i)
@@ -920,6 +922,15 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.not_people, t.word):
         return None
     return Counted("")
+
+
+def _prepositional_thing(t: Token) -> bool:
+    """A thing word behind the preposition ب or ل ('بحالات', 'بجروح'): a counted noun follows
+    its number bare, so this one says how or why, not what is counted."""
+    if t.word[:1] not in ("ب", "ل") or t.person or t.casualty:
+        return False
+    not_people = lexicon().not_people
+    return t.word not in not_people and any(s in not_people for s in stems(t.word)[1:])
 
 
 def _one_of_them(q: numbers.Quantity, sent: Sentence) -> Counted | None:

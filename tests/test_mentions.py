@@ -1522,3 +1522,11 @@ def test_local_monitors_and_aid_agencies_are_named_claimants(text, source):
 def test_an_army_announcing_soldiers_killed_announces_its_own(text, side):
     m = one(text)
     assert (m["victim"], m["perpetrator"]) == (side, "")
+
+
+def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
+    m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
+    assert (m["category"], m["qualifier"]) == ("injured", "vague")
+    m = one("قتل 5 بغارات روسية على ريف إدلب.")
+    assert (m["category"], m["best"], m["perpetrator"]) == ("killed", 5, "RUSSIA")
+    assert mentions("سجلت 10 حالات اختناق.") == []
