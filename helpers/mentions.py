@@ -606,9 +606,13 @@ def _conjunct(sent: Sentence, k: int) -> tuple[int, int, Counted] | None:
     'وطفليه', 'وأطفالها الثلاثة', 'و3 أطفال', 'و 2 من عناصر', 'وثلاثة من أطفالها'. None for
     anything else (a new trigger, a thing, a plural whose number is not said)."""
     t = sent.toks[k]
-    if not _and(t.word) or t.trigger or t.casualty or t.actor:
+    if t.word.lstrip("و") in _ALONG_WITH and k + 1 < len(sent.toks):
+        t, k = sent.toks[k + 1], k + 1  # 'قيادي برفقة اثنين من مرافقيه': the same as 'و'
+        body, word = k, ""
+    elif not _and(t.word) or t.trigger or t.casualty or t.actor:
         return None
-    body, word = (k, t.word[1:]) if len(t.word) > 1 else (k + 1, "")
+    else:
+        body, word = (k, t.word[1:]) if len(t.word) > 1 else (k + 1, "")
     if body >= len(sent.toks):
         return None
     if not word:
@@ -634,6 +638,9 @@ def _conjunct(sent: Sentence, k: int) -> tuple[int, int, Counted] | None:
         if n is None:
             return None
     return n, end, Counted(kind, end=end, noun=word)
+
+
+_ALONG_WITH = frozenset(("برفقه", "رفقه", "بصحبه"))
 
 
 def _number_word_after(sent: Sentence, k: int) -> tuple[int | None, int]:
@@ -1193,8 +1200,12 @@ def _combined(sent: Sentence, i: int) -> str:
             or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
         )
     ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
-    # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11'
-    owned = owned or any(t.word.endswith(("وا", "تا")) for t in sent.toks[j:i])
+    # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11' (but in 'قتلوا
+    # وجرحوا 40' both verbs share their subject and object)
+    plural = ("وا", "تا")
+    owned = owned or (
+        any(t.word.endswith(plural) for t in sent.toks[j:i]) and not first.word.endswith(plural)
+    )
     if (
         j < i
         and prev.trigger
@@ -1571,11 +1582,18 @@ def _risen_from(
 
 
 def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
-    """'عدد قتلى عناصر الدفاع الوطني إلى 5': the people named right after the toll's noun
-    are what the number counts."""
-    if k + 1 >= len(sent.toks):
+    """'عدد قتلى عناصر الدفاع الوطني إلى 5', 'عدد القتلى في صفوف التنظيم إلى 1260': the
+    people named right after the toll's noun, or after 'في صفوف' or 'من', are what the number
+    counts."""
+    toks = sent.toks
+    j = k + 1
+    if j + 1 < len(toks) and toks[j].word == "من":
+        j += 1
+    elif j + 2 < len(toks) and toks[j].word == "في" and toks[j + 1].word == "صفوف":
+        j += 2
+    if j >= len(toks):
         return None
-    t = sent.toks[k + 1]
+    t = toks[j]
     c = _classify_token(t, sent) if t.person or t.actor else None
     if c is None or c.kind not in ("civilian", "combatant", "actor"):
         return None
@@ -2661,6 +2679,20 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     return found or _attack_adjective(f, sent, phrase_end)
 
 
+_THAT_IT = frozenset(("انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "بانهما"))
+
+
+def _sayer_as_subject(sent: Sentence, k: int) -> str:
+    """'أعلنت قسد في بيان أنها قتلت 37 إرهابياً', 'أنها خسرت 5 مقاتلين': the side saying it,
+    when 'أنها' stands right before the verb at token k, is the verb's subject."""
+    if k == 0 or sent.toks[k - 1].word not in _THAT_IT:
+        return ""
+    for a in reversed(sent.actors):
+        if a.end <= sent.toks[k - 1].start and _said_next_to(sent.norm, a.start, a.end, sent.start):
+            return a.side
+    return ""
+
+
 def _subject_of_verb(sent: Sentence, a: ActorMatch, last: int) -> bool:
     """The side (ending at token `last`) is followed by a violent verb it is the subject of:
     'قسد قتلت', 'قسد تمكنت من اعتقال', 'الأسايش التابعة لـX، اعتقلت'. Not with punctuation
@@ -2752,6 +2784,8 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     tie = next((n for n, t in enumerate(inner) if t.word.startswith(lexicon().affiliation)), 0)
     if tie > 1:
         inner = inner[:tie]  # 'اعتقلت قوات الأسايش التابعة للإدارة الذاتية 3 شبان'
+    if len(inner) == 1 and inner[0].trigger:
+        return _sayer_as_subject(sent, k), inner[0].loses  # 'أعلنت قسد أنها قتلت 37'
     if len(inner) < 2 or not inner[0].trigger:
         return "", False
     if any((t.trigger or t.person) and not t.actor for t in inner[1:]):  # ('الأمن العسكري')

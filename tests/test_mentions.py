@@ -1530,3 +1530,39 @@ def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("قتل 5 بغارات روسية على ريف إدلب.")
     assert (m["category"], m["best"], m["perpetrator"]) == ("killed", 5, "RUSSIA")
     assert mentions("سجلت 10 حالات اختناق.") == []
+
+
+def test_two_verbs_sharing_subject_and_object_are_killed_or_injured():
+    m = one("زعمت وكالة أعماق أن مسلحيه قتلوا وجرحوا أكثر من 40 عنصراً من قسد.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed_or_injured", 40, "SDF")
+    rows = mentions("قتل 6 عناصر من قوات النظام قتلوا وجرح 3.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 6), ("injured", 3)]
+
+
+def test_a_side_saying_that_it_did_it_is_the_perpetrator_or_the_loser():
+    m = one("وأعلنت «قسد» في بيان أنها قتلت 37 إرهابياً من داعش خلال الـ24 ساعة الماضية.")
+    assert (m["victim"], m["perpetrator"], m["claimed_by"]) == ("ISIS", "SDF", "SDF")
+    m = one("أعلنت قسد أنها خسرت 5 مقاتلين في الهجوم.")
+    assert (m["victim"], m["perpetrator"]) == ("SDF", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("أشار المرصد إلى أن عدد القتلى في صفوف التنظيم ارتفع إلى 1260 منذ بدء العملية.", "ISIS"),
+        ("ارتفع عدد القتلى من عناصر قسد إلى 50.", "SDF"),
+        ("ارتفع عدد القتلى من المدنيين إلى 50.", "CIVILIANS"),
+    ],
+)
+def test_a_toll_of_a_side_named_after_in_its_ranks_or_of(text, side):
+    assert one(text)["victim"] == side
+
+
+def test_people_along_with_the_first_are_killed_with_him():
+    rows = mentions("قتل قيادي في التنظيم برفقة اثنين من مرافقيه في غارة للتحالف.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (1, "ISIS", ""),
+        (2, "ISIS", ""),
+    ]
+    rows = mentions("قتل قيادي في قسد برفقة زوجته.")
+    assert [r["victim"] for r in rows] == ["SDF", "CIVILIANS"]
