@@ -1224,8 +1224,8 @@ def _combined(sent: Sentence, i: int) -> str:
 
 def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
     """(index, category) of a trigger after people ('3 مدنيين قتلوا'). Another number on the
-    way, or right after the trigger, is the one it governs: 'نحو 200 مقاتل مدعومين بـ 15
-    دبابة، وأسفر عن مقتل 8 منهم' counts 8 killed, not 200."""
+    way, or a number or person right after the trigger, is the one it governs: 'نحو 200 مقاتل
+    مدعومين بـ 15 دبابة، وأسفر عن مقتل 8 منهم' counts 8 killed, not 200."""
     i = sent.index_at(pos)
     starts = {q.start for q in sent.quantities if q.start >= pos}
     numerals = {
@@ -1239,8 +1239,17 @@ def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
             nxt = sent.toks[k + 1] if k + 1 < len(sent.toks) else None
             if nxt is not None and any(nxt.start <= s < nxt.end for s in starts):
                 return None
+            if nxt is not None and _object_of(sent, t, nxt):
+                return None  # 'مجموعة من المدنيين ما أدى لمقتل شاب': the trigger has its own
             return k, t.trigger
     return None
+
+
+def _object_of(sent: Sentence, trigger: Token, nxt: Token) -> bool:
+    """A person right after a trigger, with nothing between, is its object ('لمقتل شاب');
+    one joined by و or after a comma starts a new phrase ('قُتلت، ومقاتل')."""
+    gap = sent.norm[trigger.end : nxt.start].strip()
+    return bool(nxt.person) and not nxt.actor and not gap and not _and(nxt.word)
 
 
 def _state_ended(sent: Sentence, i: int, category: str) -> bool:
@@ -2739,9 +2748,17 @@ def _in_affiliation(sent: Sentence, k: int, verb: Token) -> bool:
 
 def _attacks_before(sent: Sentence, first: int) -> bool:
     """The word right before token `first` is a verb of attacking (استهدفت، قصفت، داهمت),
-    so the side named from `first` on is its subject, in Arabic's verb-subject order."""
-    verb = sent.toks[first - 1]
-    if sent.norm[verb.end : sent.toks[first].start].strip():
+    so the side named from `first` on is its subject, in Arabic's verb-subject order; also
+    past the side's members or unit ('أطلقت عناصر الجندرمة النار')."""
+    k = first - 1
+    members = sent.toks[k]
+    if k > 0 and (
+        (members.person and members.person[0] == "combatant")
+        or _has_word(members, lexicon().units)
+    ):
+        k -= 1
+    verb = sent.toks[k]
+    if sent.norm[verb.end : sent.toks[k + 1].start].strip():
         return False
     return any(w.startswith(lexicon().perpetrator_verbs) for w in stems(verb.word))
 

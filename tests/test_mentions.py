@@ -1566,3 +1566,15 @@ def test_people_along_with_the_first_are_killed_with_him():
     ]
     rows = mentions("قتل قيادي في قسد برفقة زوجته.")
     assert [r["victim"] for r in rows] == ["SDF", "CIVILIANS"]
+
+
+def test_a_trigger_with_its_own_object_does_not_count_the_people_before_it():
+    text = "أطلقت عناصر الجندرمة النار على مجموعة من المدنيين ما أدى لمقتل شاب وإصابة آخر."
+    rows = mentions(text)
+    assert [(r["category"], r["best"], r["qualifier"]) for r in rows] == [
+        ("killed", 1, "exact"),
+        ("injured", 1, "exact"),
+    ]
+    assert rows[0]["perpetrator"] == "TURKEY"  # the verb's subject past the side's members
+    text = "قالت الشبكة إن عائلة من بضعة أفراد قُتلت، ومقاتل من قوات العشائر."
+    assert mentions(text)[0]["qualifier"] == "vague"
