@@ -2753,8 +2753,7 @@ def _attacks_before(sent: Sentence, first: int) -> bool:
     k = first - 1
     members = sent.toks[k]
     if k > 0 and (
-        (members.person and members.person[0] == "combatant")
-        or _has_word(members, lexicon().units)
+        (members.person and members.person[0] == "combatant") or _has_word(members, lexicon().units)
     ):
         k -= 1
     verb = sent.toks[k]
