@@ -195,8 +195,9 @@ _NUMBER_WORDS = _number_base_words()
 _PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 _ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "فبال", "وكال")
 # Article forms that would misread a common word: الاثنين (Monday / both), الأحد (Sunday),
-# في المئة (percent), اليوم الواحد (a single day).
-_NO_ARTICLE = {"اثنين", "اثنان", "احد", "احدي", "مئه", "مائه", "واحد", "واحده"}
+# اليوم الواحد (a single day). المئة is read ('تجاوزت الحصيلة المئة') except as a percent:
+# بالمئة, في المئة (see _percent).
+_NO_ARTICLE = {"اثنين", "اثنان", "احد", "احدي", "واحد", "واحده"}
 _NOT_NUMBERS = {"لست"}  # "I am not", not ل + ست
 _PREFIX_TOKENS = set(_PROCLITICS) | set(_ARTICLES)
 _ORDINALS = {
@@ -819,6 +820,8 @@ def _words_core(toks: _Tokens, i: int) -> _Core | None:
     base, plen = found
     if base in _TEN_WORDS and _after_ordinal(toks, i):
         return None
+    if base in _HUNDRED_WORDS and _percent(toks, i, plen):
+        return None
     comp = _component(toks, i, base)
     reading = _Reading()
     if comp is None or not reading.add(comp[0], comp[1], base, joined=True):
@@ -835,6 +838,16 @@ def _words_core(toks: _Tokens, i: int) -> _Core | None:
     kind = "words"
     prefix = _raw_prefix(toks.raw[i], plen)
     return _Core(i, last, i, Decimal(reading.value), kind, prefix, toks.start[i] + len(prefix))
+
+
+def _percent(toks: _Tokens, i: int, plen: int) -> bool:
+    """'10 بالمئة', '10 في المائة': المئة with the article after ب or في is 'percent'."""
+    norm = toks.norm[i]
+    if plen < 2 or norm[plen - 2 : plen] != "ال":
+        return False
+    return norm[: plen - 2].endswith("ب") or (
+        i > 0 and toks.is_word(i - 1) and toks.norm[i - 1] == "في"
+    )
 
 
 def _next_component(toks: _Tokens, j: int, reading: _Reading) -> int | None:

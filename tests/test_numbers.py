@@ -216,8 +216,17 @@ def test_ordinals_weekdays_and_pronouns_are_not_cardinals(text: str) -> None:
     assert find_quantities(text) == []
 
 
-def test_percent_does_not_read_hundred() -> None:
-    assert values("ارتفعت بنسبة 50 في المئة") == [50]
+@pytest.mark.parametrize(
+    "text", ["ارتفعت بنسبة 50 في المئة", "ارتفعت بنسبة 50 بالمئة", "ارتفعت بنسبة 50 في المائة"]
+)
+def test_percent_does_not_read_hundred(text: str) -> None:
+    assert values(text) == [50]
+
+
+def test_the_hundred_with_the_article_is_a_hundred() -> None:
+    (q,) = find_quantities("ذكرت مصادر أن حصيلة القتلى تجاوزت المئة")
+    assert (q.best, q.qualifier) == (100, "more_than")
+    assert values("وصل العدد إلى المائة") == [100]
 
 
 # ----------------------------------------------------------------------------- qualifiers
