@@ -165,6 +165,7 @@ class Lexicon:
     unnamed_soldiers: frozenset[str]  # جندي، ضباط: soldiers whose side goes unsaid
     unnamed_soldiers_side: str
     name_stops: frozenset[str]  # words that end a source's name read as written
+    source_heads: frozenset[str]  # شبكة، منظمة: an unknown name after a word of saying
     list_titles: frozenset[str]  # نائب، قائد: a title after a comma describes the name before it
     waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
     agents: frozenset[str]
@@ -192,6 +193,7 @@ _WORD_LISTS = (
     "according_to",
     "report_nouns",
     "name_stops",
+    "source_heads",
     "list_titles",
     "waw_names",
     "perpetrator_cues",
@@ -2479,6 +2481,7 @@ def _scope(f: Figure, sent: Sentence) -> str:
 
 
 _GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")
+_QUOTES = re.compile('["“”«»]')
 _GENERIC_NAME = re.compile(r"(?:ال|لل)?(?:مصادر|مصدر)(?!\w)")  # a name read after بحسب
 
 
@@ -2501,7 +2504,9 @@ def _claimant(
     earlier = [s for s in spans if s[1] <= f.start]
     span = earlier[-1] if earlier else next((s for s in spans if s[0] >= f.end), None)
     if span is not None:
-        return "unnamed sources" if _GENERIC_NAME.match(norm, span[0]) else written(*span)
+        if _GENERIC_NAME.match(norm, span[0]) or norm[span[0] : span[1]] in lexicon().source_heads:
+            return "unnamed sources"  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
+        return _QUOTES.sub("", written(*span)).strip()  # 'شبكة "عين الفرات' has half its quotes
     lo = max(0, sent.start - 600)
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
@@ -2510,13 +2515,20 @@ def _claimant(
 
 
 def _named_as_written(sent: Sentence) -> list[tuple[int, int]]:
-    """Spans of the names after 'بحسب / وفق ما نقل / نقلاً عن' that the source list does not
+    """Spans of the names after 'بحسب / وفق ما نقل / نقلاً عن', or after a word of saying when
+    they start with شبكة، منظمة ... ('أفادت شبكة عين الفرات'), that the source list does not
     know ('وفق ما نقل تجمع أحرار حوران', 'بحسب فريق منسقو استجابة سوريا'): up to five words,
     ending at punctuation, a stop word (أن، في، خلال ...), a number or a casualty word."""
-    according_to = lexicon().according_to
+    according_to, heads = lexicon().according_to, lexicon().source_heads
     out = []
     for i, t in enumerate(sent.toks):
-        if _has_word(t, according_to) and (span := _name_span(sent, _name_start(sent.toks, i))):
+        if _has_word(t, according_to):
+            k = _name_start(sent.toks, i)
+        elif i + 1 < len(sent.toks) and _has_saying([t.word]) and sent.toks[i + 1].word in heads:
+            k = i + 1  # 'أفادت شبكة عين الفرات بأن'
+        else:
+            continue
+        if span := _name_span(sent, k):
             out.append(span)
     return out
 

@@ -1578,3 +1578,22 @@ def test_a_trigger_with_its_own_object_does_not_count_the_people_before_it():
     assert rows[0]["perpetrator"] == "TURKEY"  # the verb's subject past the side's members
     text = "قالت الشبكة إن عائلة من بضعة أفراد قُتلت، ومقاتل من قوات العشائر."
     assert mentions(text)[0]["qualifier"] == "vague"
+
+
+def test_plural_forms_of_killing_and_abducting_verbs_are_triggers():
+    m = one("وأفادت شبكة عين الفرات بأن مجهولين اغتالوا عنصرين من قسد في بلدة ذيبان.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 2, "SDF")
+    assert one("مسلحون اختطفوا 3 أطفال.")["category"] == "detained"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ('وأفادت شبكة "عين الفرات" بأن مجهولين اغتالوا عنصرين من قسد.', "شبكة عين الفرات"),
+        ("قال موقع الخابور إن 3 أشخاص اعتقلوا.", "موقع الخابور"),
+        ("ذكرت وكالة أمجاد بأنباء عن مقتل 3 جنود.", "وكالة أمجاد"),
+        ("أفادت منظمة إنسانية بمقتل 5 مدنيين.", "unnamed sources"),
+    ],
+)
+def test_an_unlisted_network_or_agency_after_a_word_of_saying_is_kept_as_written(text, claimant):
+    assert one(text)["claimed_by"] == claimant
