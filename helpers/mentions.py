@@ -1507,6 +1507,7 @@ def _span_start(d: _Draft, used: set[int]) -> int:
     return q.start if d.subset or d.second_object else min(tstart, d.anchor)  # at its number
 
 
+_OF_THE = re.compile(r"\s*من\s+ال")
 _FAMILY_WORDS = frozenset(("اسر", "الاسر", "عائلات", "عائله", "اسره"))
 
 
@@ -1534,6 +1535,12 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     f.extras["counted"] = counted
     f.extras["vague_word"] = q.vague_word
     f.extras["trigger_after"] = d.from_after
+    # '3 من الجرحى في حالة حرجة': some of the casualties already told, with no trigger of its own
+    f.extras["of_the"] = (
+        trig is None
+        and counted.kind == "casualty"
+        and _OF_THE.match(sent.norm, q.end, counted.end) is not None
+    )
     k = sent.index_at(end)
     if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
         _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
@@ -2866,7 +2873,21 @@ def _relate(figs: list[Figure]) -> None:
             for p in parts:
                 p.relation = f"subset_of:{f.mid}"
     _aggregates(figs)
+    _some_of_those_told(figs)
     _repeats(figs)
+
+
+def _some_of_those_told(figs: list[Figure]) -> None:
+    """'وأصيب 12 مدنياً. ... وحسب مصادر طبية فإن 3 من الجرحى في حالة حرجة': a number of the
+    casualties already told, with no trigger of its own, is a part of the last figure of its
+    category, not more casualties."""
+    for i, f in enumerate(figs):
+        if not f.extras.get("of_the") or f.relation or f.best is None:
+            continue
+        told = [g for g in figs[:i] if g.category == f.category and not g.relation]
+        if told and told[-1].best is not None and told[-1].best >= f.best:
+            f.relation = f"subset_of:{told[-1].mid}"
+            f.victim = told[-1].victim if f.victim == "UNKNOWN" else f.victim
 
 
 def _subsets(figs: list[Figure]) -> None:

@@ -1597,3 +1597,16 @@ def test_plural_forms_of_killing_and_abducting_verbs_are_triggers():
 )
 def test_an_unlisted_network_or_agency_after_a_word_of_saying_is_kept_as_written(text, claimant):
     assert one(text)["claimed_by"] == claimant
+
+
+def test_some_of_the_casualties_already_told_are_a_part_of_them():
+    text = (
+        "قال الدفاع المدني إن فرقه أسعفت 12 مصاباً بعد الغارات. "
+        "وحسب مصادر طبية في المشفى الوطني، فإن 3 من الجرحى في حالة حرجة."
+    )
+    rows = mentions(text)
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (12, "CIVILIANS", ""),
+        (3, "CIVILIANS", "subset_of:m1"),
+    ]
+    assert one("وحسب مصادر طبية فإن 3 من الجرحى في حالة حرجة.")["relation"] == ""
