@@ -2695,6 +2695,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             a.end <= f.start
             and not (prev and prev[-1] in _PREPOSITIONS)
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
+            and not _counted_group(sent, first)
             and _subject_of_verb(sent, a, last)
         ):
             found = _first_conjunct(sent, a, first) or a.side  # ('تركيا والفصائل ... استهدفت')
@@ -2719,6 +2720,21 @@ def _sayer_as_subject(sent: Sentence, k: int) -> str:
         if a.end <= sent.toks[k - 1].start and _said_next_to(sent.norm, a.start, a.end, sent.start):
             return a.side
     return ""
+
+
+def _counted_group(sent: Sentence, first: int) -> bool:
+    """The side at token `first` ends a number's partitive ('1087 من مسلحي وقادة داعش قتلوا'):
+    the verb after it tells what happened to them, so it is no one's deed in the sentence."""
+    for k in range(first - 1, max(0, first - 5), -1):
+        t = sent.toks[k]
+        if t.word == "من":
+            return (
+                k > 0
+                and _quantity_at(sent, sent.toks[k - 1].start, sent.toks[k - 1].end) is not None
+            )
+        if not (t.person or t.actor or _and(t.word)):
+            return False
+    return False
 
 
 def _subject_of_verb(sent: Sentence, a: ActorMatch, last: int) -> bool:

@@ -1610,3 +1610,16 @@ def test_some_of_the_casualties_already_told_are_a_part_of_them():
         (3, "CIVILIANS", "subset_of:m1"),
     ]
     assert one("وحسب مصادر طبية فإن 3 من الجرحى في حالة حرجة.")["relation"] == ""
+
+
+def test_a_side_counted_by_a_number_is_no_killer_of_the_others():
+    text = (
+        "أكد المرصد أن 1087 من مسلحي وقادة داعش قتلوا في القصف، في حين ارتفع إلى 602 من"
+        " مسلحي قسد الذين قتلوا، على حين استشهد 367 مدنياً."
+    )
+    rows = mentions(text)
+    assert [(r["victim"], r["perpetrator"]) for r in rows] == [
+        ("ISIS", ""),
+        ("SDF", ""),
+        ("CIVILIANS", ""),
+    ]
