@@ -117,9 +117,12 @@ def _counts_people(t: Token) -> bool:
 
 def _begins_with(toks: list[Token], beginnings: tuple[str, ...]) -> bool:
     """Whether any token, with or without its proclitics, begins with one of `beginnings`."""
-    return (
-        any(s.startswith(beginnings) for t in toks for s in stems(t.word)) if beginnings else False
-    )
+    return bool(beginnings) and any(_starts(t.word, beginnings) for t in toks)
+
+
+def _starts(word: str, beginnings: tuple[str, ...]) -> bool:
+    """Whether the word, with or without its proclitics, begins with one of `beginnings`."""
+    return any(s.startswith(beginnings) for s in stems(word))
 
 
 @dataclass(frozen=True)
@@ -551,8 +554,7 @@ def _others_as_adjective(figs: list[Figure], sent: Sentence) -> list[Figure]:
         if (
             prev is not None
             and f.qualifier == "vague"
-            and f.extras.get("vague_word")
-            and normalize_word(f.extras["vague_word"]) in lexicon().others
+            and _others_word(f.extras.get("vague_word", ""))
             and f.category == prev.category
             and 0 <= f.q_start - prev.end <= 2
         ):
@@ -839,11 +841,12 @@ def _breaks_down(group: list[Figure], prev: Figure, sent: Sentence) -> bool:
 
 def _others_after_number(q: numbers.Quantity, sent: Sentence, last_end: int) -> bool:
     """'5 آخرين': the vague 'others' word is the noun of the number before it."""
-    return (
-        q.vague_word
-        and normalize_word(q.vague_word) in lexicon().others
-        and (0 <= q.start - last_end <= 2)
-    )
+    return _others_word(q.vague_word) and 0 <= q.start - last_end <= 2
+
+
+def _others_word(vague_word: str) -> bool:
+    """The vague word is one of 'others' (آخرين، عدد آخر): it names people, not only a count."""
+    return bool(vague_word) and normalize_word(vague_word) in lexicon().others
 
 
 # --- what a number counts
@@ -1085,7 +1088,7 @@ def _trigger_before(
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
         taken_here = any(a <= t.start < b for a, b in taken)
-        if _has_word(t, lexicon().other_fates):
+        if _in(lexicon().other_fates, t.word):
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
         named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
         described = t.person and i > 0 and sent.toks[i - 1].casualty  # 'الضحايا المدنيين'
@@ -1144,7 +1147,7 @@ def _members_of_family(f: Figure, sent: Sentence) -> bool:
     return (
         k + 1 < len(sent.toks)
         and sent.toks[k].word == "من"
-        and any(w in _FAMILY_WORDS for w in stems(sent.toks[k + 1].word))
+        and _in(_FAMILY_WORDS, sent.toks[k + 1].word)
     )
 
 
@@ -1158,12 +1161,7 @@ def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: st
         return False
     totals = lexicon().totals
     before = sent.toks[: sent.index_at(last.q_start)]
-    return any(_has_word(t, totals) for t in before)
-
-
-def _has_word(t: Token, words: frozenset[str]) -> bool:
-    """Whether the token, with or without its proclitics, is one of `words`."""
-    return any(w in words for w in stems(t.word))
+    return any(_in(totals, t.word) for t in before)
 
 
 def _subject(t: Token) -> bool:
@@ -1259,7 +1257,7 @@ def _state_ended(sent: Sentence, i: int, category: str) -> bool:
     set free and displaced people going home, in the 5 words before token i, end a detention
     or a displacement; they are not one."""
     ends = {"detained": lexicon().releases, "displaced": lexicon().returns}.get(category)
-    return bool(ends) and any(_has_word(sent.toks[k], ends) for k in range(max(0, i - 5), i))
+    return bool(ends) and any(_in(ends, sent.toks[k].word) for k in range(max(0, i - 5), i))
 
 
 def _escape(d: _Draft) -> bool:
@@ -1270,7 +1268,7 @@ def _escape(d: _Draft) -> bool:
     toks = d.sent.toks
     last = max(d.trig[0], d.sent.index_at(max(d.q.end, d.counted.end)))
     prisons = lexicon().prisons
-    return any(_has_word(t, prisons) for t in toks[min(d.trig[0], d.at) : last + 3])
+    return any(_in(prisons, t.word) for t in toks[min(d.trig[0], d.at) : last + 3])
 
 
 def _negated(sent: Sentence, i: int) -> bool:
@@ -1282,9 +1280,9 @@ def _negated(sent: Sentence, i: int) -> bool:
     if any(sent.toks[k].word in neg for k in range(max(0, i - 4), i)):
         return True
     for k in range(max(0, i - 2), i):
-        if _has_word(sent.toks[k], lex.unrealised):
+        if _in(lex.unrealised, sent.toks[k].word):
             doer = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out
-            return not any(_has_word(sent.toks[j], lex.carried_out) for j in doer)
+            return not any(_in(lex.carried_out, sent.toks[j].word) for j in doer)
     for k in range(i - 1, max(0, i - 8), -1):
         t = sent.toks[k]
         if t.trigger or t.casualty:
@@ -1300,7 +1298,7 @@ def _subset_marker_before(sent: Sentence, pos: int) -> bool:
     first = k = sent.index_at(pos)
     while k > 0 and first - k < 2 and _counts_one_or_two(sent.toks[k - 1]):
         k -= 1  # 'امرأة' in 'بينهم امرأة وثلاثة أطفال' (not 'بينهم أطفال وأكثر من 20 إصابة')
-    if k < first and _has_word(sent.toks[k - 1], lexicon().subset_words):
+    if k < first and _in(lexicon().subset_words, sent.toks[k - 1].word):
         pos = sent.toks[k].start
     lo = sent.toks[max(0, sent.index_at(pos) - 3)].start if sent.toks else pos
     return any(
@@ -1360,8 +1358,6 @@ class _Draft:
     category: str = ""
     from_after: bool = False  # the trigger comes after the people ('3 مدنيين قتلوا')
     second_object: bool = False  # 'قتل قائد الفصيل و2 من مرافقيه'
-    bracketed: bool = False  # a breakdown in brackets after the last figure
-    other_toll: bool = False  # a casualty noun of another category: a toll of its own
     subset: bool = False
     between_end: int = 0  # end of 'بين قتيل وجريح'
 
@@ -1402,7 +1398,7 @@ def _draft(q: numbers.Quantity, sent: Sentence, done: list[Figure]) -> _Draft | 
     post_nominal = "واحد" in normalize_word(q.text)
     if q.kind == "one" and post_nominal and noun_before is None:
         return None  # 'من عائلة واحدة': 'one' describing a thing, not a head count
-    others = q.kind == "vague" and normalize_word(q.vague_word) in lexicon().others
+    others = q.kind == "vague" and _others_word(q.vague_word)
     if noun_before is not None:  # 'مدنيين اثنين', 'أطفالها الثلاثة': the number follows its noun
         counted, anchor = noun_before
     elif others:  # 'وأصيب آخرون اليوم': the word is its own noun
@@ -1457,23 +1453,21 @@ def _place_among_done(d: _Draft) -> None:
     """Is the number a part of the figure before it, and does a trigger after the people,
     a first object or 'بين قتيل وجريح' give the category still missing?"""
     q, sent, done = d.q, d.sent, d.done
-    d.bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
+    bracketed = bool(done) and _in_bracket_after(sent.norm, done[-1].end, q)
     # a casualty noun of another category is a toll of its own ('4 شهداء، بينهم طفل، و13 جريحاً')
-    d.other_toll = (
+    other_toll = (
         d.counted.kind == "casualty" and bool(done) and d.counted.category != done[-1].category
     )
-    d.subset = (
-        bool(done) and not d.other_toll and (_subset_marker_before(sent, q.start) or d.bracketed)
-    )
+    d.subset = bool(done) and not other_toll and (_subset_marker_before(sent, q.start) or bracketed)
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
-    if not (d.category or d.bracketed) and d.counted.kind in _PEOPLE_KINDS:
+    if not (d.category or bracketed) and d.counted.kind in _PEOPLE_KINDS:
         after = _trigger_after(sent, d.counted.end if d.counted.end > 0 else q.end)
         if after is not None:
             d.trig, d.category, d.from_after = after, after[1], True
         elif (joined := _second_object(sent, q)) is not None:
             d.trig, d.category = joined, joined[1]
             d.second_object = True  # the first object is a figure of its own
-    if not d.subset and done and done[-1].extras.get("subset_local") and not d.other_toll:
+    if not d.subset and done and done[-1].extras.get("subset_local") and not other_toll:
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
         d.subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
     if not d.category and d.subset:
@@ -1590,10 +1584,10 @@ def _risen_from(
         return None
     for k in range(i - 1, max(-1, i - 4), -1):
         t = sent.toks[k]
-        if _has_word(t, lexicon().rising):  # (not 'بلغ عدد القتلى منذ بداية الشهر إلى 40')
+        if _in(lexicon().rising, t.word):  # (not 'بلغ عدد القتلى منذ بداية الشهر إلى 40')
             last = done[-1]
             return (k, last.category), last.extras.get("counted") or Counted("")
-        counts = any(w.startswith(("عدد", "حصيل")) for w in stems(t.word))
+        counts = _starts(t.word, ("عدد", "حصيل"))
         if not (counts or t.word in _ADVERBS):
             return None
     return None
@@ -1711,7 +1705,7 @@ def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple
     near = [
         k
         for k in range(max(0, i - 5), i)
-        if any(w.startswith(("عدد", "اعداد")) for w in stems(sent.toks[k].word))  # 'وعددهم 11'
+        if _starts(sent.toks[k].word, ("عدد", "اعداد"))  # 'وعددهم 11'
     ]
     if not near:
         return Counted(""), None
@@ -1734,7 +1728,7 @@ def _update_cue_before(sent: Sentence, pos: int) -> bool:
     """'ارتفعت حصيلة القتلى إلى 7': a new toll for casualties already reported."""
     i = sent.index_at(pos)
     window = sent.toks[max(0, i - 6) : i]
-    return any(_has_word(t, lexicon().totals) for t in window) and any(
+    return any(_in(lexicon().totals, t.word) for t in window) and any(
         "حصيله" in t.word or t.word in ("عدد",) for t in window
     )
 
@@ -2222,7 +2216,7 @@ def _civilians_among(f: Figure, sent: Sentence) -> str:
     قتيلاً بينهم 6 مدنيين') the rest are not: UNKNOWN (MIXED once the part is attached)."""
     k = sent.index_at(f.end)
     for j in range(k, min(k + 3, len(sent.toks))):
-        if _has_word(sent.toks[j], lexicon().subset_words):
+        if _in(lexicon().subset_words, sent.toks[j].word):
             break
     else:
         return ""
@@ -2246,7 +2240,7 @@ def _fighter_in_breakdown(f: Figure, sent: Sentence) -> bool:
     if not sent.norm[f.end : f.end + 3].strip().startswith("("):
         k += k + 1 < len(sent.toks) and sent.toks[k].word == "من"  # 'من بينهم'
         marker = sent.toks[k] if k < len(sent.toks) else None
-        if marker is None or not _has_word(marker, lexicon().subset_words):
+        if marker is None or not _in(lexicon().subset_words, marker.word):
             return False
         k += 1
     for t in sent.toks[k : k + 6]:
@@ -2278,7 +2272,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
             or _perpetrator_cue(t.word)
-            or (plain and _has_word(t, lexicon().subset_words))  # '30 شخصاً بينهم 6 من الأمن العام'
+            or (plain and _in(lexicon().subset_words, t.word))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
             or t.word.startswith(("بغار", "بانفجار"))  # (بغارتين؛ an explosion names no side)
             or _recipient(sent, i, k, f.category == "surrendered")
@@ -2529,7 +2523,7 @@ def _named_as_written(sent: Sentence) -> list[tuple[int, int]]:
     according_to, heads = lexicon().according_to, lexicon().source_heads
     out = []
     for i, t in enumerate(sent.toks):
-        if _has_word(t, according_to):
+        if _in(according_to, t.word):
             k = _name_start(sent.toks, i)
         elif i + 1 < len(sent.toks) and _has_saying([t.word]) and sent.toks[i + 1].word in heads:
             k = i + 1  # 'أفادت شبكة عين الفرات بأن'
@@ -2611,7 +2605,7 @@ def _said_next_to(norm: str, start: int, end: int, lo: int = 0) -> bool:
 
 def _has_saying(words: list[str]) -> bool:
     said = lexicon().attribution
-    return any(w in said for word in words for w in stems(word))
+    return any(_in(said, word) for word in words)
 
 
 def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
@@ -2648,9 +2642,9 @@ def _relays(s: SourceMatch, sources: list[SourceMatch], norm: str, stop: int) ->
     before = [w for w in norm[max(0, s.start - 30) : s.start].split() if w.strip('"،,')][-2:]
     after = norm[s.end : stop].split()[:4]
     relay = lexicon().relay_verbs
-    if any(w.startswith(relay) for b in before for w in stems(b)) and "عن" in after:
+    if any(_starts(b, relay) for b in before) and "عن" in after:
         return True
-    if not any(w in lexicon().according_to for b in before for w in stems(b)):
+    if not any(_in(lexicon().according_to, b) for b in before):
         return False
     return any(o.end <= s.start and _said_next_to(norm, o.start, o.end) for o in sources)
 
@@ -2669,7 +2663,7 @@ def _acts(t: Token) -> bool:
     """A token that says its subject did something violent (قتلت، هاجموا، وأوقعت ...)."""
     if t.trigger:
         return True
-    return any(w.startswith(lexicon().perpetrator_verbs) for w in stems(t.word))
+    return _starts(t.word, lexicon().perpetrator_verbs)
 
 
 def _perpetrator(f: Figure, sent: Sentence) -> str:
@@ -2759,7 +2753,7 @@ def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:
     if toks and toks[0].word.startswith(lexicon().affiliation):  # past 'التابعة لـ"X" الكردية،'
         j = next((j for j in range(k + 1, min(k + 7, len(sent.toks))) if _acts(sent.toks[j])), None)
         toks = sent.toks[j : j + 2] if j is not None else toks
-    if toks and any(w.startswith(lexicon().auxiliary_verbs) for w in stems(toks[0].word)):
+    if toks and _starts(toks[0].word, lexicon().auxiliary_verbs):
         rest = sent.toks[k + 1 : k + 3]
         if rest and rest[0].word in ("من", "علي"):
             rest = rest[1:]
@@ -2788,13 +2782,13 @@ def _attacks_before(sent: Sentence, first: int) -> bool:
     k = first - 1
     members = sent.toks[k]
     if k > 0 and (
-        (members.person and members.person[0] == "combatant") or _has_word(members, lexicon().units)
+        (members.person and members.person[0] == "combatant") or _in(lexicon().units, members.word)
     ):
         k -= 1
     verb = sent.toks[k]
     if sent.norm[verb.end : sent.toks[k + 1].start].strip():
         return False
-    return any(w.startswith(lexicon().perpetrator_verbs) for w in stems(verb.word))
+    return _starts(verb.word, lexicon().perpetrator_verbs)
 
 
 def _perpetrator_cue(word: str) -> bool:
