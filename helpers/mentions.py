@@ -2214,15 +2214,10 @@ def _civilians_among(f: Figure, sent: Sentence) -> str:
     """'قتلى وجرحى بينهم طفلان': casualties with no side, of whom some are named civilians
     (children, women), are civilian casualties. When the part is called civilians ('30
     قتيلاً بينهم 6 مدنيين') the rest are not: UNKNOWN (MIXED once the part is attached)."""
-    k = sent.index_at(f.end)
-    for j in range(k, min(k + 3, len(sent.toks))):
-        if _in(lexicon().subset_words, sent.toks[j].word):
-            break
-    else:
+    j = _part_after(f, sent)
+    if j is None or j >= len(sent.toks):
         return ""
-    if j + 1 >= len(sent.toks):
-        return ""
-    nxt = sent.toks[j + 1]
+    nxt = sent.toks[j]
     if nxt.person and nxt.person[0] == "civilian":
         return "UNKNOWN" if _civilian_word(nxt.word) else "CIVILIANS"
     q = _quantity_at(sent, nxt.start, nxt.end)
@@ -2233,16 +2228,27 @@ def _civilians_among(f: Figure, sent: Sentence) -> str:
     return ""
 
 
+def _part_after(f: Figure, sent: Sentence) -> int | None:
+    """Index of the token after a subset marker (بينهم، من بينهم، منهم) within the three words
+    after the figure ('قتلى وجرحى بينهم'), or None. A trigger or a number on the way starts
+    another figure, whose part it would be ('مقتل شخص واعتقال اثنين بينهم قائد')."""
+    k = sent.index_at(f.end)
+    for j in range(k, min(k + 3, len(sent.toks))):
+        t = sent.toks[j]
+        if _in(lexicon().subset_words, t.word):
+            return j + 1
+        if t.trigger or _quantity_at(sent, t.start, t.end):
+            return None
+    return None
+
+
 def _fighter_in_breakdown(f: Figure, sent: Sentence) -> bool:
     """'3 أشخاص (طفلان ومسلح)', '4 شبان بينهم عنصر في قسد': people whose breakdown, in
-    brackets or right after 'بينهم', names a fighter are of more than one side."""
-    k = sent.index_at(f.end)
-    if not sent.norm[f.end : f.end + 3].strip().startswith("("):
-        k += k + 1 < len(sent.toks) and sent.toks[k].word == "من"  # 'من بينهم'
-        marker = sent.toks[k] if k < len(sent.toks) else None
-        if marker is None or not _in(lexicon().subset_words, marker.word):
-            return False
-        k += 1
+    brackets or after 'بينهم', names a fighter are of more than one side."""
+    bracket = sent.norm[f.end : f.end + 3].strip().startswith("(")
+    k = sent.index_at(f.end) if bracket else _part_after(f, sent)
+    if k is None:
+        return False
     for t in sent.toks[k : k + 6]:
         if t.trigger or t.casualty or ")" in sent.norm[f.end : t.start]:
             return False
