@@ -244,6 +244,7 @@ def lexicon() -> Lexicon:
                     person.setdefault(accusative, (kind, "singular"))
                 if n.endswith("+"):
                     regular.add(n[:-1] + "ه")
+                    person.setdefault(n[:-1] + "و", (kind, "pl"))  # 'مسلحو التنظيم': construct
                 else:
                     listed.add(n)
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
@@ -2683,6 +2684,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     for a in sent.actors:
         if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
             continue
+        before = found  # 'شن داعش هجوماً على مواقع قسد أسفر عن مقتل 5 عناصر': not SDF's
         i = sent.span_tokens(a.start, a.end)
         if not i:
             continue
@@ -2702,7 +2704,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
             found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
         if found == f.victim and f.category != "detained":
-            found = ""  # 'أطلقها داعش ... قتل تسعة مسلحين من التنظيم': not their own killers
+            found = before  # 'أطلقها داعش ... قتل تسعة مسلحين من التنظيم': not their own killers
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)

@@ -1139,6 +1139,17 @@ def test_the_side_after_a_verb_of_attack_is_the_perpetrator():
     assert one("داهمت قوات التحالف المنزل وقتلت المواطن.")["perpetrator"] == "COALITION"
 
 
+def test_the_attacker_stays_the_perpetrator_when_the_attacked_side_is_named_later():
+    text = "شن مسلحو داعش هجوما على مواقع قسد أسفر عن مقتل 5 عناصر."
+    m = one(text)
+    assert (m["victim"], m["perpetrator"]) == ("SDF", "ISIS")
+
+
+def test_a_construct_plural_in_waw_names_fighters():
+    m = one("شن مسلحو داعش هجوما أسفر عن مقتل 5 مدنيين.")
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "ISIS")
+
+
 def test_members_of_a_side_before_a_number_are_the_subject_not_the_dead():
     m = one("قتل عناصر النظام 3 مدنيين في البلدة.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SYR_GOV")
