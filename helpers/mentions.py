@@ -1497,8 +1497,9 @@ def _span_start(d: _Draft, used: set[int]) -> int:
     if trig is not None and not d.second_object:
         used.add(trig[0])
     tstart = sent.toks[trig[0]].start if trig and trig[0] < d.at else d.anchor
-    if trig and d.category == COMBINED and trig[0] > 0 and sent.toks[trig[0] - 1].trigger:
-        tstart = min(tstart, sent.toks[trig[0] - 1].start)  # 'مقتل وإصابة 8': both words
+    prev = sent.toks[trig[0] - 1] if trig and trig[0] > 0 else None
+    if prev and prev.trigger and (d.category == COMBINED or prev.trigger == d.category):
+        tstart = min(tstart, prev.start)  # 'مقتل وإصابة 8', 'اعتقال واستدعاء 25': both words
     return q.start if d.subset or d.second_object else min(tstart, d.anchor)  # at its number
 
 
@@ -2744,14 +2745,31 @@ def _subject_of_verb(sent: Sentence, a: ActorMatch, last: int) -> bool:
     'قسد قتلت', 'قسد تمكنت من اعتقال', 'الأسايش التابعة لـX، اعتقلت'. Not with punctuation
     between ('مع الدواعش، وقتلت'), a verb joined by و to a trigger ('حزب الله وجرح') or a
     relative clause ('قسد الذين قتلوا': its dead, not its deeds)."""
-    nxt = _verb_after_subject(sent, last + 1)
+    own = _own_conjunct(sent, last + 1)
+    nxt = _verb_after_subject(sent, own)
     if not nxt or nxt[0].word in _RELATIVES:
         return False
-    gap = sent.norm[a.end : nxt[0].start].strip(' "»«')
+    gap = sent.norm[sent.toks[own - 1].end if own > last + 1 else a.end : nxt[0].start]
+    gap = gap.strip(' "»«' + ("،," if own > last + 1 else ""))
     if _in_affiliation(sent, last + 1, nxt[0]):
         gap = sent.norm[sent.toks[sent.toks.index(nxt[0]) - 1].end : nxt[0].start]
         gap = gap.strip(' "»«،,')
     return not gap and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
+
+
+def _own_conjunct(sent: Sentence, k: int) -> int:
+    """The token after the side's own forces joined to it, when token k starts them ('مخابرات
+    النظام وأجهزته الأمنية، أقدمت على اعتقال'): و, a noun whose suffix points back at the side,
+    and at most one adjective with ال; k itself when there are none."""
+    toks = sent.toks
+    if k >= len(toks) or not _and(toks[k].word) or toks[k].trigger or toks[k].actor:
+        return k
+    if not any(toks[k].word.endswith(p) for p in _POSSESSIVE) or len(toks[k].word) < 5:
+        return k
+    adjective = k + 1 < len(toks) and toks[k + 1].word.startswith("ال")
+    if adjective and not (toks[k + 1].trigger or toks[k + 1].actor):
+        return k + 2
+    return k + 1
 
 
 def _verb_after_subject(sent: Sentence, k: int) -> list[Token]:

@@ -1366,6 +1366,17 @@ def test_a_side_with_an_auxiliary_verb_is_the_perpetrator():
     assert one("أقدمت قوات النظام على اعتقال 5 شبان في درعا.")["perpetrator"] == "SYR_GOV"
 
 
+def test_a_side_with_its_own_forces_joined_is_the_subject_of_the_verb():
+    m = one("ذكرت تقارير أن مخابرات النظام وأجهزته الأمنية، أقدمت على اعتقال 25 شاباً.")
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "SYR_GOV")
+    assert one("قسد وحلفاؤها قتلت 3 مدنيين.")["perpetrator"] == "SDF"
+
+
+def test_two_triggers_of_one_kind_joined_by_waw_both_belong_to_the_figure():
+    assert one("أقدمت على اعتقال واستدعاء أكثر من 25 ضابطاً.")["text"].startswith("اعتقال")
+    assert one("قصف راح ضحيته 7 مدنيين.")["text"].startswith("راح")
+
+
 def test_attacks_name_the_attacker_and_a_relative_clause_names_the_dead():
     rows = mentions("إلى جانب مقتل 23 مسلحاً من قسد خلال هجمات داعش، أصيب 30 آخرون منهم.")
     assert [(r["victim"], r["perpetrator"]) for r in rows] == [("SDF", "ISIS"), ("SDF", "ISIS")]
