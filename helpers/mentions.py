@@ -2185,7 +2185,10 @@ def _resolve_victim(
         return
     if kind == "combatant":
         f.victim = (
-            _announcing_army(f, sent) or _context_side(f, sent) or _default_combatant(counted)
+            _announcing_army(f, sent)
+            or _attackers(counted, sent)
+            or _context_side(f, sent)
+            or _default_combatant(counted)
         )
         return
     if f.subset_parent is not None:
@@ -2427,6 +2430,18 @@ def _context_side(f: Figure, sent: Sentence) -> str:
     perp = _perpetrator(f, sent)
     for a in reversed([a for a in sent.actors if a.end <= f.q_start]):
         if a.side != perp and a.side not in ("UNKNOWN", "OTHER"):
+            return a.side
+    return ""
+
+
+def _attackers(counted: Counted, sent: Sentence) -> str:
+    """'هاجم مسلحو داعش حاجزاً لقوات النظام وقتل 4 من المهاجمين': 'the attackers' are the
+    side that is the subject of the sentence's verb of attacking."""
+    if not normalize_word(counted.noun).removeprefix("ال").startswith("مهاجم"):
+        return ""
+    for a in sent.actors:
+        first = sent.toks.index(sent.span_tokens(a.start, a.end)[0])
+        if first > 0 and _attacks_before(sent, first):
             return a.side
     return ""
 
@@ -2705,10 +2720,25 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         elif a.end <= f.start and first > 0 and _attacks_before(sent, first):
             found = a.side  # 'استهدفت قوات النظام البلدة ما أدى لمقتل 3': verb, then subject
         if found == f.victim and f.category != "detained":
-            found = before  # 'أطلقها داعش ... قتل تسعة مسلحين من التنظيم': not their own killers
+            found = before or _target_of_attack(sent, a, f.victim)  # not their own killers
         if found and a.start > f.start:
             break
     return found or _attack_adjective(f, sent, phrase_end)
+
+
+def _target_of_attack(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
+    """The side attacked 'ضد' or 'على' (its positions) by the side that lost the figure:
+    'الهجمات التي أطلقها داعش ضد مواقع قسد ... قتل تسعة مسلحين من التنظيم' were killed by
+    the SDF defending them."""
+    for a in sent.actors:
+        if a.start < attacker.end or a.side in (victim, "UNKNOWN", "OTHER"):
+            continue
+        first = sent.toks.index(sent.span_tokens(a.start, a.end)[0])
+        if _with_lam(sent.toks[first], a) or any(
+            t.word in ("ضد", "علي") for t in sent.toks[max(0, first - 3) : first]
+        ):
+            return a.side  # ('هاجم داعش حاجزاً لقوات النظام')
+    return ""
 
 
 _THAT_IT = frozenset(("انها", "انه", "انهم", "انهما", "بانها", "بانه", "بانهم", "بانهما"))

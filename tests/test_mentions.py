@@ -1158,9 +1158,18 @@ def test_members_of_a_side_before_a_number_are_the_subject_not_the_dead():
 
 def test_a_side_is_not_the_perpetrator_of_its_own_dead_but_may_detain_its_own():
     text = "أطلق داعش هجمات على مواقع قسد، في حين قتل تسعة مسلحين من التنظيم عند شنهم الهجمات."
+    assert one(text)["perpetrator"] == "SDF"  # the side attacked killed the attackers
+    text = "أطلق داعش هجمات في الريف، في حين قتل تسعة مسلحين من التنظيم عند شنهم الهجمات."
     assert one(text)["perpetrator"] == ""
     text = "ونفذ التنظيم حملة اعتقالات ضد مجموعة من أفراده."
     assert one(text)["perpetrator"] == "ISIS"
+
+
+def test_the_attackers_are_the_side_that_attacked_and_die_by_the_side_attacked():
+    m = one("هاجم مسلحو داعش حاجزا لقوات النظام وقتل 4 من المهاجمين.")
+    assert (m["victim"], m["perpetrator"]) == ("ISIS", "SYR_GOV")
+    m = one("هاجم مسلحو داعش حاجزا لقوات النظام وقتل 4 من عناصر الحاجز.")
+    assert (m["victim"], m["perpetrator"]) == ("SYR_GOV", "ISIS")
 
 
 def test_an_active_verb_with_waw_keeps_the_subject_before_it():
