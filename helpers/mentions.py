@@ -2723,7 +2723,36 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             found = before or _target_of_attack(sent, a, f.victim)  # not their own killers
         if found and a.start > f.start:
             break
-    return found or _attack_adjective(f, sent, phrase_end)
+    return found or _sayers_men(f, sent) or _attack_adjective(f, sent, phrase_end)
+
+
+def _sayers_men(f: Figure, sent: Sentence) -> str:
+    """'أعلن تنظيم داعش أن عناصره هاجموا تجمعين لقسد وتسببوا بمقتل 8', 'قال الجيش إن قواته
+    قتلت 5 مسلحين': the men of the side saying it, after أن and before a violent verb, are
+    that side's; they are the subject of what follows."""
+    toks = sent.toks
+    for k in range(1, sent.index_at(f.q_start) - 1):
+        if toks[k].start >= f.q_start or toks[k - 1].word not in ("ان", "بان"):
+            continue
+        if not (_own_men(toks[k].word) and _acts(toks[k + 1]) and not toks[k + 1].loses):
+            continue
+        if toks[k + 2].word in _PREPOSITIONS:
+            continue  # 'أن عناصرها قتلوا في الهجوم': were killed, no object
+        for a in reversed(sent.actors):
+            if a.end <= toks[k - 1].start and _said_next_to(sent.norm, a.start, a.end, sent.start):
+                return a.side if a.side != f.victim else ""
+    return ""
+
+
+def _own_men(word: str) -> bool:
+    """Fighters or forces with a possessive suffix: عناصره، مقاتليها، قواته، جنودها."""
+    for stem in _possessive_stems(word):
+        if stem in ("قوات", "قواته") or _in(lexicon().units, stem):
+            return True
+        found = _lookup(lexicon().person, stem)
+        if found and found[1][0] == "combatant":
+            return True
+    return False
 
 
 def _target_of_attack(sent: Sentence, attacker: ActorMatch, victim: str) -> str:

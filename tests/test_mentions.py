@@ -1386,6 +1386,14 @@ def test_two_triggers_of_one_kind_joined_by_waw_both_belong_to_the_figure():
     assert one("قصف راح ضحيته 7 مدنيين.")["text"].startswith("راح")
 
 
+def test_the_men_of_the_side_saying_it_are_that_side():
+    text = "أعلن تنظيم داعش أن عناصره هاجموا تجمعين لقسد وتسببوا بمقتل وإصابة ثمانية عناصر."
+    assert (one(text)["victim"], one(text)["perpetrator"]) == ("SDF", "ISIS")
+    text = "أعلنت قسد أن مقاتليها قتلوا 5 من عناصر التنظيم."
+    assert (one(text)["victim"], one(text)["perpetrator"]) == ("ISIS", "SDF")
+    assert one("أعلنت قسد أن عناصرها قتلوا في الهجوم وأصيب 5.")["perpetrator"] == ""
+
+
 def test_attacks_name_the_attacker_and_a_relative_clause_names_the_dead():
     rows = mentions("إلى جانب مقتل 23 مسلحاً من قسد خلال هجمات داعش، أصيب 30 آخرون منهم.")
     assert [(r["victim"], r["perpetrator"]) for r in rows] == [("SDF", "ISIS"), ("SDF", "ISIS")]
