@@ -161,6 +161,7 @@ class Lexicon:
     report_nouns: frozenset[str]  # حصيلة، تقرير: 'حصيلة للمرصد' is the monitor's
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
+    attack_nouns: frozenset[str]  # هجوم، عدوان: with ال, an attack told before
     auxiliary_verbs: tuple[str, ...]  # word beginnings: تمكن، أقدم
     relay_verbs: tuple[str, ...]  # word beginnings: نقل
     civil_places: frozenset[str]
@@ -200,6 +201,7 @@ _WORD_LISTS = (
     "list_titles",
     "waw_names",
     "perpetrator_cues",
+    "attack_nouns",
     "civil_places",
     "both_sides",
     "agents",
@@ -462,7 +464,9 @@ def extract_mentions(doc: Document) -> list[dict]:
     def written(a: int, b: int) -> str:
         return doc.text[slice(*nt.span(a, b))].strip(' "«»')
 
+    previous: tuple[int, int] | None = None
     for s0, s1 in sentences(norm, stop):
+        before, previous = previous, (s0, s1)
         if not _may_hold_figure(norm, s0, s1):
             continue
         sent = Sentence(norm, s0, s1, actors)
@@ -475,7 +479,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
-            f.perpetrator = _perpetrator(f, sent)
+            f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, before)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
         _share_side(found, sent)
@@ -2723,7 +2727,52 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             found = before or _target_of_attack(sent, a, f.victim)  # not their own killers
         if found and a.start > f.start:
             break
-    return found or _sayers_men(f, sent) or _attack_adjective(f, sent, phrase_end)
+    return found or _sayers_men(f, sent) or _attack_adjective(sent, f.q_start, phrase_end)
+
+
+def _attacker_told_before(f: Figure, sent: Sentence, before: tuple[int, int] | None) -> str:
+    """'أقدم طيران التحالف على تنفيذ ضربة جوية. وذكر المصدر أن العدوان تسبب بجرح جنديين': an
+    attack named with ال before the figure, with no side in its own sentence, is the one the
+    sentence before told; its attacker caused the casualties, or the side it attacked did
+    when the dead are the attackers' own ('هاجم داعش قوات الجيش ... الهجوم تسبب بمقتل 11 من
+    مسلحي التنظيم')."""
+    if before is None or not _attack_pointing_back(sent, f.start):
+        return ""
+    prev = Sentence(sent.norm, *before, sent.doc_actors)
+    for a in prev.actors:
+        first = prev.toks.index(prev.span_tokens(a.start, a.end)[0])
+        last = prev.toks.index(prev.span_tokens(a.start, a.end)[-1])
+        if any(_perpetrator_cue(t.word) for t in prev.toks[max(0, first - 2) : first + 1]):
+            return _attacker_or_target(prev, a, f.victim)  # ('بقصف مدفعي لقوات الأسد')
+        if _with_lam(prev.toks[first], a) or (
+            first > 0 and prev.toks[first - 1].word in _PREPOSITIONS
+        ):
+            continue  # 'مرصد حركة الطيران التابع للمعارضة': not the attacker
+        verb = first > 0 and (
+            _attacks_before(prev, first)
+            or _starts(prev.toks[first - 1].word, lexicon().auxiliary_verbs)
+        )
+        if verb or _subject_of_verb(prev, a, last):  # ('أقدم طيران التحالف على')
+            return _attacker_or_target(prev, a, f.victim)
+    return _attack_adjective(prev, prev.end, prev.end)  # ('القصف نفذته طائرة روسية')
+
+
+def _attacker_or_target(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
+    """The attacker, or the side it attacked when the casualties are the attacker's own."""
+    return attacker.side if attacker.side != victim else _target_of_attack(sent, attacker, victim)
+
+
+def _attack_pointing_back(sent: Sentence, end: int) -> bool:
+    """An attack with ال (الهجوم، العدوان، هذه الغارة) before `end`, and no side in the
+    sentence before `end`, so it can only be one told before."""
+    if any(a.start < end for a in sent.actors):
+        return False
+    nouns = lexicon().attack_nouns
+    for t in sent.toks[: sent.index_at(end)]:
+        bare = t.word.lstrip("وفب")
+        if bare.startswith("ال") and bare[2:] in nouns:
+            return True
+    return False
 
 
 def _sayers_men(f: Figure, sent: Sentence) -> str:
@@ -2763,10 +2812,12 @@ def _target_of_attack(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
         if a.start < attacker.end or a.side in (victim, "UNKNOWN", "OTHER"):
             continue
         first = sent.toks.index(sent.span_tokens(a.start, a.end)[0])
-        if _with_lam(sent.toks[first], a) or any(
-            t.word in ("ضد", "علي") for t in sent.toks[max(0, first - 3) : first]
+        if (
+            _with_lam(sent.toks[first], a)  # ('هاجم داعش حاجزاً لقوات النظام')
+            or any(t.word in ("ضد", "علي") for t in sent.toks[max(0, first - 3) : first])
+            or (first > 0 and _attacks_before(sent, first))  # ('داعش هاجمت قوات الجيش')
         ):
-            return a.side  # ('هاجم داعش حاجزاً لقوات النظام')
+            return a.side
     return ""
 
 
@@ -2883,12 +2934,13 @@ def _perpetrator_cue(word: str) -> bool:
     return any(w in cues for w in stems(word) if len(w) > 2 or w == word)
 
 
-def _attack_adjective(f: Figure, sent: Sentence, phrase_end: int) -> str:
+def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     """The side of a nationality adjective on the attack that causes the casualties, when no
-    side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'."""
+    side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'; not inside
+    the figure's own words, from `q_start` to `phrase_end`."""
     toks = sent.toks
     for k, t in enumerate(toks):
-        if f.q_start <= t.start < phrase_end or not _perpetrator_cue(t.word):
+        if q_start <= t.start < phrase_end or not _perpetrator_cue(t.word):
             continue
         if t.start > phrase_end + 80:
             break

@@ -1394,6 +1394,27 @@ def test_the_men_of_the_side_saying_it_are_that_side():
     assert one("أعلنت قسد أن عناصرها قتلوا في الهجوم وأصيب 5.")["perpetrator"] == ""
 
 
+def test_an_attack_told_in_the_sentence_before_names_its_attacker():
+    text = (
+        "أقدم طيران التحالف الأميركي على تنفيذ ضربة جوية ضد مربض مدفعية للجيش. "
+        "وذكر المصدر أن العدوان وقع مساء السبت وتسبب بجرح جنديين."
+    )
+    assert one(text)["perpetrator"] == "COALITION"
+    text = "أفاد ناشطون أن القصف نفذته طائرة روسية. وأسفر القصف عن مقتل 3 مدنيين."
+    assert one(text)["perpetrator"] == "RUSSIA"
+    text = "قصفت قوات النظام البلدة بالمدفعية. وقتل 3 مدنيين في السوق."
+    assert one(text)["perpetrator"] == ""  # no attack pointing back: not said
+
+
+def test_attackers_dead_in_an_attack_told_before_fall_to_the_side_attacked():
+    text = (
+        "أفاد المرصد أن مجموعة من مسلحي تنظيم داعش هاجمت قوات الجيش عند ضفاف الفرات. "
+        "وتسبب الهجوم بمقتل 11 على الأقل من مسلحي التنظيم."
+    )
+    m = one(text)
+    assert (m["victim"], m["perpetrator"]) == ("ISIS", "SYR_GOV")
+
+
 def test_attacks_name_the_attacker_and_a_relative_clause_names_the_dead():
     rows = mentions("إلى جانب مقتل 23 مسلحاً من قسد خلال هجمات داعش، أصيب 30 آخرون منهم.")
     assert [(r["victim"], r["perpetrator"]) for r in rows] == [("SDF", "ISIS"), ("SDF", "ISIS")]
