@@ -480,6 +480,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
             f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, before)
+            _vowelled_dual(f, written)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
         _share_side(found, sent)
@@ -1798,8 +1799,20 @@ def _stated(
     )
     if n is None:
         _vague_values(f, "plural_or_dual" if noun.word.endswith("ين") else "plural")
+        f.extras["plural_or_dual"] = noun.word.endswith("ين")
     f.extras["counted"] = counted
     return f
+
+
+_VOWELLED_DUAL = re.compile("(?:\u064e\u0651?|\u0651\u064e)\u064a\u0652?\u0646\u0650?$")  # (shadda)
+
+
+def _vowelled_dual(f: Figure, written: Callable[[int, int], str]) -> None:
+    """'استشهاد مواطنَين': a fatha before the ين, dropped by normalisation, marks a dual, so
+    the -ين noun counts two people, not a vague plural."""
+    if f.extras.get("plural_or_dual") and _VOWELLED_DUAL.search(written(f.q_start, f.q_end)):
+        f.best = f.low = f.high = 2
+        f.qualifier = "exact"
 
 
 def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Figure:

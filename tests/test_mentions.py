@@ -178,6 +178,13 @@ def test_dual_of_regular_noun_is_two_and_plural_is_vague():
     assert one("وأصيب مدنيون في القصف.")["qualifier"] == "vague"
 
 
+def test_a_fatha_before_yaa_nun_marks_a_dual_of_two():
+    m = one("ما أسفر عن استشهاد مواطنَين في القصف.")
+    assert (m["best"], m["qualifier"]) == (2, "exact")
+    assert one("فقتلت مدنيَّيْن في البلدة.")["qualifier"] == "exact"
+    assert one("ما أسفر عن استشهاد مواطنِين في القصف.")["qualifier"] == "vague"  # kasra: plural
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
