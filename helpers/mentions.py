@@ -2215,7 +2215,23 @@ def _resolve_victim(
         f.victim = whole[-1].victim  # 'شخصين قتلا وأصيب 2 بجروح'
         return
     displaced = "CIVILIANS" if f.category == "displaced" else ""  # 'وصل 75 نازحاً': no side
-    f.victim = _civilians_among(f, sent) or _civilian_context(f, sent) or displaced or "UNKNOWN"
+    f.victim = (
+        _civilians_among(f, sent)
+        or _civilian_context(f, sent)
+        or displaced
+        or _side_of_those_told(f, counted, prev)
+        or "UNKNOWN"
+    )
+
+
+def _side_of_those_told(f: Figure, counted: Counted | None, prev: list[Figure]) -> str:
+    """'أصيب 10 مدنيين ... وتوفي 3 من الجرحى': people counted among casualties of another
+    kind told before (the injured, the detained) are of the side those were."""
+    casualty = word_classes(normalize_word(counted.noun))[1] if counted and counted.noun else None
+    if casualty is None or COMBINED in (f.category, casualty[0]) or casualty[0] == f.category:
+        return ""  # ('عدد من القتلى والجرحى': the casualties themselves, not a part of others)
+    told = [p for p in prev if p.category == casualty[0] and p.victim != "UNKNOWN"]
+    return told[-1].victim if told else ""
 
 
 def _share_side(found: list[Figure], sent: Sentence) -> None:

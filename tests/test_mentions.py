@@ -185,6 +185,17 @@ def test_a_fatha_before_yaa_nun_marks_a_dual_of_two():
     assert one("ما أسفر عن استشهاد مواطنِين في القصف.")["qualifier"] == "vague"  # kasra: plural
 
 
+def test_deaths_among_the_injured_told_before_are_of_their_side():
+    rows = mentions("أصيب 10 مدنيين بقصف على البلدة. وتوفي 3 من الجرحى في المشفى.")
+    assert [(r["category"], r["victim"]) for r in rows] == [
+        ("injured", "CIVILIANS"),
+        ("killed", "CIVILIANS"),
+    ]
+    rows = mentions("اعتقلت قسد 5 من عناصر التنظيم. وقتل أحد المعتقلين تحت التعذيب.")
+    assert rows[1]["victim"] == "ISIS"
+    assert one("وقع عدد من القتلى والجرحى في الهجوم.")["victim"] == "UNKNOWN"
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
