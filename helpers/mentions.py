@@ -2027,6 +2027,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     ):
         j += 1  # 'اعتقلت قسد شاباً', 'قتلت غارة روسية طفلاً': the subject before the object
         skipped += 1
+    j = _past_the_attack(sent, j)  # 'وقتل في الغارة القيادي', 'قتل جراء القصف طفل'
     if j >= len(toks) or toks[j].start - toks[i].end > 40:
         return None
     t = toks[j]
@@ -2040,10 +2041,32 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     elif c.kind == "casualty" and c.category != cat and cat != COMBINED:
         return None
     singular = c.singular and not t.word.endswith(("هم", "هن"))
-    if not (singular or c.dual) and t.word.startswith(("ال", "وال", "بال", "لل")):
-        return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
     n = 1 if singular else 2 if c.dual else None
+    if n is None and t.word.startswith(("ال", "وال", "بال", "لل")):
+        n, end = _number_word_after(sent, j)  # 'استشهد الأطفال الثلاثة': a definite count
+        if n is None:
+            return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
+        return _stated(toks[i].start, end, cat, n, t, c)
     return _stated(toks[i].start, t.end, cat, n, t, c)
+
+
+def _past_the_attack(sent: Sentence, j: int) -> int:
+    """The token after an attack told with ال between a verb and its subject ('في الغارة',
+    'جراء القصف المدفعي', 'بالقصف'); j itself when there is none."""
+    toks, nouns = sent.toks, lexicon().attack_nouns
+
+    def attack(word: str) -> bool:
+        return word.startswith("ال") and word[2:] in nouns
+
+    if j < len(toks) and toks[j].word.startswith("بال") and attack(toks[j].word[1:]):
+        k = j + 1
+    elif j + 1 < len(toks) and toks[j].word in ("في", "جراء", "اثر") and attack(toks[j + 1].word):
+        k = j + 2
+    else:
+        return j
+    if k < len(toks) and toks[k].word.startswith("ال") and not _classify_token(toks[k], sent):
+        k += 1  # ('القصف المدفعي')
+    return k
 
 
 _STATES = ("detained", "displaced")  # nouns for people in a state: معتقلين، نازحين
@@ -2110,9 +2133,13 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         if i > 0 and sent.toks[i - 1].word in ("بين",):
             return None
     else:
-        if t.word.startswith(("ال", "وال", "بال", "لل")) or t.word.endswith(("هم", "ها")):
-            return None
         nxt = sent.toks[i + 1] if i + 1 < len(sent.toks) else None
+        if t.word.startswith(("ال", "وال", "بال", "لل")):
+            n, end = _number_word_after(sent, i)  # 'الشهداء الستة': a definite count
+            counted = Counted("casualty", category=cat, end=end)
+            return _stated(t.start, end, cat, n, t, counted) if n else None
+        if t.word.endswith(("هم", "ها")) or (nxt and nxt.casualty and nxt.word.startswith("ال")):
+            return None  # ('جثامين الشهداء الستة': the noun after it is counted)
         q = _quantity_at(sent, nxt.start, nxt.end) if nxt is not None else None
         if q is not None and q.kind != "vague":
             return None  # 'جثامين 6 شهداء': the number after it counts them

@@ -196,6 +196,27 @@ def test_deaths_among_the_injured_told_before_are_of_their_side():
     assert one("وقع عدد من القتلى والجرحى في الهجوم.")["victim"] == "UNKNOWN"
 
 
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("وقتل في الغارة القيادي أبو علي.", 1),
+        ("قتل في القصف مدنيان.", 2),
+        ("وقتل جراء القصف المدفعي طفل.", 1),
+        ("أصيب بالقصف شاب في البلدة.", 1),
+    ],
+)
+def test_an_attack_between_the_verb_and_its_subject_is_skipped(text, best):
+    assert one(text)["best"] == best
+
+
+def test_a_number_word_after_a_definite_plural_counts_it():
+    m = one("استشهد الأطفال الثلاثة في القصف.")
+    assert (m["best"], m["qualifier"], m["victim"]) == (3, "exact", "CIVILIANS")
+    m = one("وشيع الأهالي جثامين الشهداء الستة الذين سقطوا في المجزرة.")
+    assert (m["best"], m["text"]) == (6, "جثامين الشهداء الستة")
+    assert mentions("وصلت جثامين الشهداء إلى البلدة.") == []
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
