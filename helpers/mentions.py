@@ -411,8 +411,10 @@ class Sentence:
         self.doc_actors = actors
         self.actors = [a for a in actors if start <= a.start < end]
         for a in self.actors:
-            for t in self.span_tokens(a.start, a.end):
+            for n, t in enumerate(self.span_tokens(a.start, a.end)):
                 t.actor, t.actor_weak = a.side, a.weak
+                if n and t.person and t.word.startswith("ال"):
+                    t.person = None  # 'الأمن العسكري': part of a name, not a soldier
         self.quantities = [
             _shift(q, start) for q in numbers.find_quantities(norm[start:end]) if _usable(q)
         ]

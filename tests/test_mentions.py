@@ -1172,6 +1172,12 @@ def test_a_plural_subject_joined_by_waw_does_not_perpetrate():
     assert [(r["victim"], r["perpetrator"]) for r in rows] == [("IRAN", ""), ("IRAN", "")]
 
 
+def test_a_person_noun_inside_a_side_name_is_not_counted():
+    m = one("اعتقلت دورية للأمن العسكري ثلاثة شبان من أبناء المدينة.")
+    assert (m["victim"], m["perpetrator"], m["best"]) == ("CIVILIANS", "SYR_GOV", 3)
+    assert one("جرحى مدنيون بقصف تركي على مناطق مجلس منبج العسكري.")["victim"] == "CIVILIANS"
+
+
 def test_the_side_after_a_verb_of_attack_is_the_perpetrator():
     text = "استهدفت قوات النظام بلدة كفرنبل ما أدى لمقتل 3 مدنيين."
     assert one(text)["perpetrator"] == "SYR_GOV"
