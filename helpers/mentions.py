@@ -1368,6 +1368,7 @@ class _Draft:
     second_object: bool = False  # 'قتل قائد الفصيل و2 من مرافقيه'
     subset: bool = False
     between_end: int = 0  # end of 'بين قتيل وجريح'
+    among_told: bool = False  # 'ومن بين القتلى 3 عناصر': a part of casualties told
 
     @property
     def at(self) -> int:
@@ -1455,6 +1456,19 @@ def _category_from_trigger(d: _Draft) -> None:
         counted.kind or d.referent or d.at - trig[0] <= 2 or _count_of(d.sent, trig[0])
     ):
         d.category = trig[1]
+    if not d.category and counted.kind in _PEOPLE_KINDS:
+        d.category = _among_casualties(d.sent, d.at)
+        d.among_told = bool(d.category)
+
+
+def _among_casualties(sent: Sentence, k: int) -> str:
+    """The category of the casualties named with 'بين' right before token k: 'ومن بين
+    القتلى 3 عناصر', 'وبين الجرحى طفلان'; '' when there are none."""
+    if k < 2 or not _starts(sent.toks[k - 2].word, ("بين",)):
+        return ""
+    noun = sent.toks[k - 1]
+    plural = noun.casualty and noun.casualty[1] != "singular"
+    return noun.casualty[0] if plural and noun.word.lstrip("و").startswith("ال") else ""
 
 
 def _place_among_done(d: _Draft) -> None:
@@ -1539,7 +1553,7 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     f.extras["vague_word"] = q.vague_word
     f.extras["trigger_after"] = d.from_after
     # '3 من الجرحى في حالة حرجة': some of the casualties already told, with no trigger of its own
-    f.extras["of_the"] = (
+    f.extras["of_the"] = d.among_told or (
         trig is None
         and counted.kind == "casualty"
         and _OF_THE.match(sent.norm, q.end, counted.end) is not None
@@ -3091,8 +3105,11 @@ def _some_of_those_told(figs: list[Figure]) -> None:
             continue
         told = [g for g in figs[:i] if g.category == f.category and not g.relation]
         if told and told[-1].best is not None and told[-1].best >= f.best:
-            f.relation = f"subset_of:{told[-1].mid}"
-            f.victim = told[-1].victim if f.victim == "UNKNOWN" else f.victim
+            whole = told[-1]
+            f.relation = f"subset_of:{whole.mid}"
+            f.victim = whole.victim if f.victim == "UNKNOWN" else f.victim
+            if f.victim != whole.victim and whole.victim in ("CIVILIANS", "UNKNOWN"):
+                whole.victim = "MIXED"  # 'قتل 10 أشخاص ... من بين القتلى 3 عناصر'
 
 
 def _subsets(figs: list[Figure]) -> None:

@@ -217,6 +217,23 @@ def test_a_number_word_after_a_definite_plural_counts_it():
     assert mentions("وصلت جثامين الشهداء إلى البلدة.") == []
 
 
+def test_a_number_among_the_casualties_told_is_a_part_of_them():
+    text = "قتل 10 أشخاص في الهجوم. وأوضح المرصد أن من بين القتلى 3 عناصر من الفرقة الرابعة."
+    rows = mentions(text)
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (10, "MIXED", ""),
+        (3, "SYR_GOV", "subset_of:m1"),
+    ]
+    rows = mentions("قتل 10 أشخاص في الهجوم، وبين القتلى 3 أطفال.")
+    assert rows[1]["relation"] == "subset_of:m1"
+
+
+def test_leaving_life_with_the_person_between_is_killed():
+    m = one("فارق الطفل محمد الحياة متأثراً بجراح أصيب بها جراء انفجار لغم أرضي.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
+    assert mentions("وفارق صديقه منذ سنوات.") == []
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
