@@ -1774,7 +1774,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             makers += [_name_list, _after_trigger, _suffixed, _named_after_trigger]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
-        if t.casualty:
+        if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
             makers.append(_bare_casualty_noun)
         if t.person and not t.trigger:
             makers.append(_person_then_verb)

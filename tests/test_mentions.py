@@ -234,6 +234,11 @@ def test_leaving_life_with_the_person_between_is_killed():
     assert mentions("وفارق صديقه منذ سنوات.") == []
 
 
+def test_a_casualty_noun_that_gave_a_number_its_category_is_not_a_figure_again():
+    rows = mentions("وتعرض 3 أطفال لإصابات بالغة إثر انفجار جسم من مخلفات الحرب.")
+    assert [(r["category"], r["best"]) for r in rows] == [("injured", 3)]
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
