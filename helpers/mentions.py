@@ -3173,7 +3173,7 @@ def _repeats(figs: list[Figure]) -> None:
                 same_kind
                 and g.best == f.best
                 and g.sentence != f.sentence
-                and f.qualifier != "vague"
+                and "vague" not in (f.qualifier, g.qualifier)  # ('قتلى' then 'قتل 3 أشخاص')
             ):
                 f.relation = f"same_as:{g.mid}"
                 break

@@ -239,6 +239,16 @@ def test_a_casualty_noun_that_gave_a_number_its_category_is_not_a_figure_again()
     assert [(r["category"], r["best"]) for r in rows] == [("injured", 3)]
 
 
+def test_an_exact_figure_is_never_a_repeat_of_vague_words():
+    text = "قتلى وجرحى من المدنيين في إعزاز\n\nقتل 3 أشخاص من المدنيين، وأصيب 10 أشخاص."
+    rows = mentions(text)
+    killed = [r for r in rows if r["category"] == "killed"]
+    assert [(r["qualifier"], r["relation"]) for r in killed] == [
+        ("vague", "same_as:m3"),
+        ("exact", ""),
+    ]
+
+
 def test_total_of_joined_numbers_counts_once():
     rows = mentions("أسفر الانفجار عن مقتل طفلتين وأربعة آخرين من عائلة واحدة.")
     counted = [r for r in rows if not r["relation"]]
