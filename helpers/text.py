@@ -131,8 +131,14 @@ _TAIL_MARKERS = (
     "أخبار ذات صلة",
     "ذات صلة",
 )
+# Links to the previous and next stories, alone on their line ('السابق', 'المقال التالي').
+_NAV_LINES = ("السابق", "التالي", "المقال السابق", "المقال التالي", "الخبر السابق", "الخبر التالي")
 _TAIL_RE = re.compile(
-    r"(?m)^\s*(?:" + "|".join(re.escape(normalize_word(m)) for m in _TAIL_MARKERS) + r")\b"
+    r"(?m)^\s*(?:(?:"
+    + "|".join(re.escape(normalize_word(m)) for m in _TAIL_MARKERS)
+    + r")\b|(?:"
+    + "|".join(re.escape(normalize_word(m)) for m in _NAV_LINES)
+    + r")[ \t]*$)"
 )
 
 

@@ -157,6 +157,14 @@ def test_related_stories_tail_is_ignored():
     assert all(r["best"] != 50 for r in mentions(text))
 
 
+def test_links_to_the_previous_and_next_stories_end_the_article():
+    body = "قتل مدنيان في القصف على البلدة.\n" * 3
+    text = body + "\nالسابق\n\nمقتل 50 شخصاً في حادث سير\n\nالتالي\n\nمقتل 7 عناصر"
+    assert [r["best"] for r in mentions(text) if not r["relation"]] == [2]
+    text = body + "السابق لرئيس المجلس قال إن 4 أشخاص قتلوا في الهجوم."
+    assert 4 in [r["best"] for r in mentions(text)]  # a word in a sentence, not a link
+
+
 @pytest.mark.parametrize(
     "text,category,best",
     [
