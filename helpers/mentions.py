@@ -2857,8 +2857,8 @@ def _sayers_men(f: Figure, sent: Sentence) -> str:
             continue
         if not (_own_men(toks[k].word) and _acts(toks[k + 1]) and not toks[k + 1].loses):
             continue
-        if toks[k + 2].word in _PREPOSITIONS:
-            continue  # 'أن عناصرها قتلوا في الهجوم': were killed, no object
+        if toks[k + 2].word in _PREPOSITIONS and not toks[k + 2].trigger:
+            continue  # 'أن عناصرها قتلوا في الهجوم': were killed, no object ('قضت على': has)
         for a in reversed(sent.actors):
             if a.end <= toks[k - 1].start and _said_next_to(sent.norm, a.start, a.end, sent.start):
                 return a.side if a.side != f.victim else ""

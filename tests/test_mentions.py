@@ -1480,6 +1480,20 @@ def test_the_men_of_the_side_saying_it_are_that_side():
     text = "أعلنت قسد أن مقاتليها قتلوا 5 من عناصر التنظيم."
     assert (one(text)["victim"], one(text)["perpetrator"]) == ("ISIS", "SDF")
     assert one("أعلنت قسد أن عناصرها قتلوا في الهجوم وأصيب 5.")["perpetrator"] == ""
+    m = one("وذكرت وزارة الدفاع الروسية أن قواتها قضت على 40 إرهابياً في البادية.")
+    assert (m["victim"], m["perpetrator"], m["claimed_by"]) == ("UNKNOWN", "RUSSIA", "Russian MoD")
+
+
+def test_claiming_an_attack_names_the_perpetrator():
+    m = one("وتبنى تنظيم داعش الهجوم الذي أودى بحياة 5 عناصر من قوات النظام.")
+    assert (m["victim"], m["perpetrator"]) == ("SYR_GOV", "ISIS")
+
+
+def test_the_turkish_army_and_the_syrian_news_agency_are_claimants():
+    text = "أعلن الجيش التركي تحييد 17 إرهابياً من حزب العمال الكردستاني شمالي سوريا."
+    assert one(text)["claimed_by"] == "Turkish army"
+    text = "وقالت وكالة الأنباء السورية الرسمية إن عبوة ناسفة أدت إلى استشهاد 9 عسكريين."
+    assert one(text)["claimed_by"] == "SANA"
 
 
 def test_an_attack_told_in_the_sentence_before_names_its_attacker():
