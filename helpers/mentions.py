@@ -419,6 +419,11 @@ class Sentence:
             _shift(q, start) for q in numbers.find_quantities(norm[start:end]) if _usable(q)
         ]
 
+    def token_range(self, a: ActorMatch) -> tuple[int, int]:
+        """Indices of the first and last tokens of a side's name in this sentence."""
+        toks = self.span_tokens(a.start, a.end)
+        return self.toks.index(toks[0]), self.toks.index(toks[-1])
+
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return bisect_left(self.starts, pos)
@@ -2069,14 +2074,14 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
 def _past_the_attack(sent: Sentence, j: int) -> int:
     """The token after an attack told with ال between a verb and its subject ('في الغارة',
     'جراء القصف المدفعي', 'بالقصف'); j itself when there is none."""
-    toks, nouns = sent.toks, lexicon().attack_nouns
-
-    def attack(word: str) -> bool:
-        return word.startswith("ال") and word[2:] in nouns
-
-    if j < len(toks) and toks[j].word.startswith("بال") and attack(toks[j].word[1:]):
+    toks = sent.toks
+    if j < len(toks) and toks[j].word.startswith("بال") and _definite_attack(toks[j].word):
         k = j + 1
-    elif j + 1 < len(toks) and toks[j].word in ("في", "جراء", "اثر") and attack(toks[j + 1].word):
+    elif (
+        j + 1 < len(toks)
+        and toks[j].word in ("في", "جراء", "اثر")
+        and _definite_attack(toks[j + 1].word)
+    ):
         k = j + 2
     else:
         return j
@@ -2516,7 +2521,7 @@ def _attackers(counted: Counted, sent: Sentence) -> str:
     if not normalize_word(counted.noun).removeprefix("ال").startswith("مهاجم"):
         return ""
     for a in sent.actors:
-        first = sent.toks.index(sent.span_tokens(a.start, a.end)[0])
+        first = sent.token_range(a)[0]
         if first > 0 and _attacks_before(sent, first):
             return a.side
     return ""
@@ -2812,8 +2817,7 @@ def _attacker_told_before(f: Figure, sent: Sentence, before: tuple[int, int] | N
         return ""
     prev = Sentence(sent.norm, *before, sent.doc_actors)
     for a in prev.actors:
-        first = prev.toks.index(prev.span_tokens(a.start, a.end)[0])
-        last = prev.toks.index(prev.span_tokens(a.start, a.end)[-1])
+        first, last = prev.token_range(a)
         if any(_perpetrator_cue(t.word) for t in prev.toks[max(0, first - 2) : first + 1]):
             return _attacker_or_target(prev, a, f.victim)  # ('بقصف مدفعي لقوات الأسد')
         if _with_lam(prev.toks[first], a) or (
@@ -2839,12 +2843,13 @@ def _attack_pointing_back(sent: Sentence, end: int) -> bool:
     sentence before `end`, so it can only be one told before."""
     if any(a.start < end for a in sent.actors):
         return False
-    nouns = lexicon().attack_nouns
-    for t in sent.toks[: sent.index_at(end)]:
-        bare = t.word.lstrip("وفب")
-        if bare.startswith("ال") and bare[2:] in nouns:
-            return True
-    return False
+    return any(_definite_attack(t.word) for t in sent.toks[: sent.index_at(end)])
+
+
+def _definite_attack(word: str) -> bool:
+    """An attack noun of `attack_nouns` with ال, after و، ف or ب: 'والهجوم', 'بالقصف'."""
+    bare = word.lstrip("وفب")
+    return bare.startswith("ال") and bare[2:] in lexicon().attack_nouns
 
 
 def _sayers_men(f: Figure, sent: Sentence) -> str:
@@ -2868,7 +2873,7 @@ def _sayers_men(f: Figure, sent: Sentence) -> str:
 def _own_men(word: str) -> bool:
     """Fighters or forces with a possessive suffix: عناصره، مقاتليها، قواته، جنودها."""
     for stem in _possessive_stems(word):
-        if stem in ("قوات", "قواته") or _in(lexicon().units, stem):
+        if stem == "قوات" or _in(lexicon().units, stem):
             return True
         found = _lookup(lexicon().person, stem)
         if found and found[1][0] == "combatant":
@@ -2883,7 +2888,7 @@ def _target_of_attack(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
     for a in sent.actors:
         if a.start < attacker.end or a.side in (victim, "UNKNOWN", "OTHER"):
             continue
-        first = sent.toks.index(sent.span_tokens(a.start, a.end)[0])
+        first = sent.token_range(a)[0]
         if (
             _with_lam(sent.toks[first], a)  # ('هاجم داعش حاجزاً لقوات النظام')
             or any(t.word in ("ضد", "علي") for t in sent.toks[max(0, first - 3) : first])
