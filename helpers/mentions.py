@@ -3036,6 +3036,8 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
         return "", False
     k = sent.index_at(f.start)
     inner = sent.toks[k : sent.index_at(f.q_start)]
+    if len(inner) > 2 and inner[-1].person and not inner[-1].actor:
+        inner = inner[:-1]  # 'قتلت قوات الاحتلال فلسطينيين اثنين': the noun before its number
     if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):
         inner = [inner[0], *inner[2:]]  # 'قتل عناصر النظام 3 مدنيين': the side's members
     while len(inner) > 2 and _unit_of_side(sent, sent.toks.index(inner[1])):

@@ -1238,6 +1238,11 @@ def test_a_construct_plural_in_waw_names_fighters():
     assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "ISIS")
 
 
+def test_the_subject_before_a_noun_that_precedes_its_number_is_the_perpetrator():
+    m = one("وقتلت قوات الاحتلال الإسرائيلي فلسطينيين اثنين في جنين.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (2, "CIVILIANS", "ISRAEL")
+
+
 def test_members_of_a_side_before_a_number_are_the_subject_not_the_dead():
     m = one("قتل عناصر النظام 3 مدنيين في البلدة.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SYR_GOV")
