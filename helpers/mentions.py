@@ -112,7 +112,12 @@ def _counts_people(t: Token) -> bool:
     if t.word in lexicon().one_more or t.word in lexicon().two_more:
         return True  # 'وأسر رابع'
     one_or_two = t.person is not None and t.person[1] in ("singular", "dual")
-    return one_or_two and not t.word.startswith(("ال", "وال", "بال"))
+    return one_or_two and not _definite(t.word)
+
+
+def _definite(word: str) -> bool:
+    """The word has ال, after و، ب or the ل that merges with it: 'الأطفال', 'والشهداء', 'للجرحى'."""
+    return word.startswith(("ال", "وال", "بال", "لل"))
 
 
 def _begins_with(toks: list[Token], beginnings: tuple[str, ...]) -> bool:
@@ -1473,7 +1478,7 @@ def _among_casualties(sent: Sentence, k: int) -> str:
         return ""
     noun = sent.toks[k - 1]
     plural = noun.casualty and noun.casualty[1] != "singular"
-    return noun.casualty[0] if plural and noun.word.lstrip("و").startswith("ال") else ""
+    return noun.casualty[0] if plural and _definite(noun.word) else ""
 
 
 def _place_among_done(d: _Draft) -> None:
@@ -2063,7 +2068,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         return None
     singular = c.singular and not t.word.endswith(("هم", "هن"))
     n = 1 if singular else 2 if c.dual else None
-    if n is None and t.word.startswith(("ال", "وال", "بال", "لل")):
+    if n is None and _definite(t.word):
         n, end = _number_word_after(sent, j)  # 'استشهد الأطفال الثلاثة': a definite count
         if n is None:
             return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
@@ -2155,7 +2160,7 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
             return None
     else:
         nxt = sent.toks[i + 1] if i + 1 < len(sent.toks) else None
-        if t.word.startswith(("ال", "وال", "بال", "لل")):
+        if _definite(t.word):
             n, end = _number_word_after(sent, i)  # 'الشهداء الستة': a definite count
             counted = Counted("casualty", category=cat, end=end)
             return _stated(t.start, end, cat, n, t, counted) if n else None
