@@ -486,12 +486,14 @@ def extract_mentions(doc: Document) -> list[dict]:
             continue
         found = _figures_in_sentence(sent)
         cause = _non_conflict_cause(sent) if found else ""
+        # the sentence before, tokenised once and only if an attack here points back to it
+        told = cache(lambda b=before: Sentence(norm, *b, actors)) if before else None
         for f in found:
             f.sentence = (s0, s1)
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
-            f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, before)
+            f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, told)
             _vowelled_dual(f, written)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
@@ -2812,15 +2814,15 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
     return found or _sayers_men(f, sent) or _attack_adjective(sent, f.q_start, phrase_end)
 
 
-def _attacker_told_before(f: Figure, sent: Sentence, before: tuple[int, int] | None) -> str:
+def _attacker_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence] | None) -> str:
     """'أقدم طيران التحالف على تنفيذ ضربة جوية. وذكر المصدر أن العدوان تسبب بجرح جنديين': an
     attack named with ال before the figure, with no side in its own sentence, is the one the
     sentence before told; its attacker caused the casualties, or the side it attacked did
     when the dead are the attackers' own ('هاجم داعش قوات الجيش ... الهجوم تسبب بمقتل 11 من
     مسلحي التنظيم')."""
-    if before is None or not _attack_pointing_back(sent, f.start):
+    if told is None or not _attack_pointing_back(sent, f.start):
         return ""
-    prev = Sentence(sent.norm, *before, sent.doc_actors)
+    prev = told()
     for a in prev.actors:
         first, last = prev.token_range(a)
         if any(_perpetrator_cue(t.word) for t in prev.toks[max(0, first - 2) : first + 1]):
@@ -2877,13 +2879,11 @@ def _sayers_men(f: Figure, sent: Sentence) -> str:
 
 def _own_men(word: str) -> bool:
     """Fighters or forces with a possessive suffix: عناصره، مقاتليها، قواته، جنودها."""
-    for stem in _possessive_stems(word):
-        if stem == "قوات" or _in(lexicon().units, stem):
-            return True
-        found = _lookup(lexicon().person, stem)
-        if found and found[1][0] == "combatant":
-            return True
-    return False
+    stems = list(_possessive_stems(word))
+    if any(stem == "قوات" or _in(lexicon().units, stem) for stem in stems):
+        return True
+    found = _person_count(word) if stems else None
+    return found is not None and found[0] == "combatant"
 
 
 def _target_of_attack(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
