@@ -176,9 +176,23 @@ def main_text_end(norm: str) -> int:
     return end
 
 
+# A photo caption on its own line: what the picture shows, then its date and, in brackets, who
+# took or published it ('إسعاف طفل مصاب جراء قصف ... - 1 من أيلول 2023 (الدفاع المدني/ فيس بوك)').
+_CAPTION_RE = re.compile(r"(?m)^[^\n]{10,400}?\b(?:19|20)\d\d\s*\([^()\n]{2,80}\)[ \t]*$")
+
+
+def photo_captions(norm: str) -> list[tuple[int, int]]:
+    """Spans of photo-caption lines. A caption describes a picture, not the story's toll ('طفل
+    مصاب' under a photo is one of the injured the article counts), so its words are not read as
+    sentences."""
+    return [m.span() for m in _CAPTION_RE.finditer(norm)]
+
+
 def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences of a normalised text, blank ones dropped."""
+    """(start, end) spans of the sentences of a normalised text; blank ones and those on a
+    photo-caption line are dropped."""
     limit = len(norm) if end is None else end
+    captions = photo_captions(norm)
     spans: list[tuple[int, int]] = []
     last = 0
     for m in _SENTENCE_END_RE.finditer(norm, 0, limit):
@@ -187,6 +201,8 @@ def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:
         last = m.end()
     if norm[last:limit].strip():
         spans.append((last, limit))
+    if captions:
+        spans = [s for s in spans if not any(a <= s[0] < b for a, b in captions)]
     return spans
 
 

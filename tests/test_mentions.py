@@ -168,6 +168,15 @@ def test_links_to_the_previous_and_next_stories_end_the_article():
         assert [r["best"] for r in mentions(text) if not r["relation"]] == [2], marker
 
 
+def test_a_photo_caption_is_not_part_of_the_toll():
+    caption = "إسعاف طفل مصاب جراء قصف مدفعي على البلدة- 3 من آذار 2024 (الدفاع المدني/ فيس بوك)"
+    text = f"مقتل مدنيين بقصف على البلدة\n\n{caption}\n\nوأصيب 4 أشخاص بجروح في القصف."
+    assert [r["best"] for r in mentions(text) if r["category"] == "injured"] == [4]
+    # a sentence that ends with its source in brackets, with no date before it, is read
+    text = "وأصيب طفل بجروح في قصف مدفعي على البلدة (الدفاع المدني)\nوقتل رجل."
+    assert [r["best"] for r in mentions(text) if r["category"] == "injured"] == [1]
+
+
 @pytest.mark.parametrize(
     "text,category,best",
     [
