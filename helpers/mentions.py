@@ -1107,6 +1107,8 @@ def _trigger_before(
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
+        if t.word in _THAT:
+            return None  # 'أن امرأة قتلت وأن طفلين أصيبا': أن opens a clause of its own
         taken_here = any(a <= t.start < b for a, b in taken)
         if _in(lexicon().other_fates, t.word):
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
@@ -1143,6 +1145,7 @@ def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | Non
 
 
 _PARTIES = frozenset(("بين", "مع", "ضد"))
+_THAT = frozenset(("ان", "وان", "بان", "لان", "فان"))  # أن/إن, normalised, with a proclitic
 
 
 def _made_of(sent: Sentence, i: int) -> bool:
@@ -1972,8 +1975,8 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         verb = sent.toks[i + 2]
     if number == "pl" and verb.word.endswith("ا") and not t.word.startswith("ال"):
         number = "dual"  # 'أن مدنيين أصيبا': the dual verb says the -ين noun is a dual
-    if number not in ("singular", "dual"):
-        return None
+    if number not in ("singular", "dual") or verb.word.endswith("وا"):
+        return None  # a plural verb has a plural subject: '4 مدنيين بينهم طفل وسيدة قتلوا'
     if not verb.trigger or not verb.word.startswith(_VERB_AFTER) or verb.word.startswith("و"):
         return None
     if sent.norm[t.end : verb.start].strip() and not (relative or at_least):

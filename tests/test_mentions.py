@@ -1799,3 +1799,16 @@ def test_a_side_counted_by_a_number_is_no_killer_of_the_others():
         ("SDF", ""),
         ("CIVILIANS", ""),
     ]
+
+
+def test_a_singular_before_a_plural_verb_is_a_part_not_the_subject():
+    rows = mentions("وقال المراسل إن 4 مدنيين بينهم طفل وسيدة قتلوا، وجرح اثنان آخران.")
+    assert [(r["category"], r["best"]) for r in rows if not r["relation"]] == [
+        ("killed", 4),
+        ("injured", 2),
+    ]
+
+
+def test_a_trigger_does_not_reach_past_that_into_another_clause():
+    rows = mentions("وأكد الدفاع المدني أن امرأة قتلت وأن طفلين أصيبا في القصف.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
