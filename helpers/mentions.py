@@ -2244,6 +2244,9 @@ def _resolve_victim(
         return
     if kind == "pronoun" and f.subset_parent is not None:
         return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
+    if f.extras.get("pronoun_victim") and _civilian_told_before(f, sent):
+        f.victim = "CIVILIANS"  # 'أطلق مسلحون النار على شاب ما أدى لمقتله'
+        return
     if kind == "pronoun" or _has_pronoun(f, sent):
         perp = _perpetrator(f, sent)
         side = _last_side_before(f, sent, actors, {perp} if perp else None, near=True)
@@ -2563,6 +2566,15 @@ def _default_combatant(counted: Counted | None) -> str:
     if counted and _unnamed_soldiers(counted):
         return lexicon().unnamed_soldiers_side
     return "UNKNOWN"
+
+
+def _civilian_told_before(f: Figure, sent: Sentence) -> bool:
+    """Is the one person a pronoun on a trigger points back to ('لمقتله', 'إصابتها') a
+    civilian? He is the nearest single person named before it in the sentence."""
+    for t in reversed(sent.toks[: sent.index_at(f.start)]):
+        if t.person and t.person[1] == "singular":
+            return t.person[0] == "civilian"
+    return False
 
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:

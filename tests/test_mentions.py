@@ -1812,3 +1812,15 @@ def test_a_singular_before_a_plural_verb_is_a_part_not_the_subject():
 def test_a_trigger_does_not_reach_past_that_into_another_clause():
     rows = mentions("وأكد الدفاع المدني أن امرأة قتلت وأن طفلين أصيبا في القصف.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
+
+
+def test_unknown_gunmen_in_the_dual_are_the_killers():
+    m = one("وقتل مسلحان مجهولان شاباً أمام منزله في مدينة درعا.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (1, "CIVILIANS", "UNKNOWN")
+
+
+def test_a_pronoun_on_the_trigger_points_back_to_the_civilian_shot():
+    m = one("أطلق مسلحون النار على شاب في درعا ما أدى لمقتله.")
+    assert (m["best"], m["victim"]) == (1, "CIVILIANS")
+    m = one("استهدف قناص امرأة في الحي ما أدى لإصابتها بجروح.")
+    assert (m["category"], m["victim"]) == ("injured", "CIVILIANS")
