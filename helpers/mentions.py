@@ -1437,7 +1437,7 @@ def _draft(q: numbers.Quantity, sent: Sentence, done: list[Figure]) -> _Draft | 
 def _find_trigger(d: _Draft) -> None:
     """The trigger before the number, or the toll it rose to, or the count it gives."""
     q, sent, done = d.q, d.sent, d.done
-    trig = _trigger_before(sent, d.anchor, done) or _toll_rising_to(sent, q.start)
+    trig = _toll_rising_to(sent, q.start) or _trigger_before(sent, d.anchor, done)
     if trig and q.kind == "dual" and "ال" in q.prefix and trig[0] != d.at - 1:
         trig = None  # 'استشهد الطفلان' counts; in '... وكان الطفلان' they are named again
     if trig and d.counted.kind == "" and _count_of(sent, trig[0]):
@@ -1605,6 +1605,9 @@ def _toll_rising_to(sent: Sentence, pos: int) -> tuple[int, str] | None:
         t = sent.toks[k]
         if _count_of(sent, k):
             return k, t.casualty[0]
+        relative = t.trigger and k > 0 and sent.toks[k - 1].word in _RELATIVES
+        if relative:
+            continue  # 'عدد الشهداء الذين قضوا في المجزرة إلى 9': the verb describes them
         if t.trigger or t.casualty or any(q.start == t.start for q in sent.quantities):
             return None
     return None

@@ -1824,3 +1824,11 @@ def test_a_pronoun_on_the_trigger_points_back_to_the_civilian_shot():
     assert (m["best"], m["victim"]) == (1, "CIVILIANS")
     m = one("استهدف قناص امرأة في الحي ما أدى لإصابتها بجروح.")
     assert (m["category"], m["victim"]) == ("injured", "CIVILIANS")
+
+
+def test_a_toll_rising_to_a_number_past_a_relative_clause():
+    rows = mentions("وارتفع عدد الشهداء المدنيين الذين قضوا في المجزرة إلى 9، بينهم 4 أطفال.")
+    assert [(r["best"], r["victim"], r["relation"][:9]) for r in rows] == [
+        (9, "CIVILIANS", ""),
+        (4, "CIVILIANS", "subset_of"),
+    ]
