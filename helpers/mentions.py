@@ -1895,17 +1895,22 @@ def _singular_suffix(word: str) -> bool:
 
 
 def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
-    """'مقتل "سامر العبدالله"': a quoted name right after a trigger is one person."""
+    """'مقتل "سامر العبدالله"', 'مقتل المدعو غنام الصبوح': a quoted name, or a name brought
+    in by 'المدعو' (the one called), right after a trigger is one person."""
     t = sent.toks[i]
-    if i + 1 >= len(sent.toks) or sent.norm[t.end : sent.toks[i + 1].start].strip() not in (
-        '"',
-        "#",
-    ):
+    if i + 1 >= len(sent.toks):
+        return None
+    if sent.toks[i + 1].word in _CALLED:
+        return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
+    if sent.norm[t.end : sent.toks[i + 1].start].strip() not in ('"', "#"):
         return None
     nxt = sent.toks[i + 1]
     if nxt.actor or nxt.person or nxt.casualty:
         return None
     return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
+
+
+_CALLED = frozenset(("المدعو", "المدعوه", "المسمي", "المسماه"))
 
 
 def _name_list(sent: Sentence, i: int) -> Figure | None:

@@ -1832,3 +1832,8 @@ def test_a_toll_rising_to_a_number_past_a_relative_clause():
         (9, "CIVILIANS", ""),
         (4, "CIVILIANS", "subset_of"),
     ]
+
+
+def test_a_name_brought_in_by_almadu_after_a_trigger_is_one_person():
+    m = one("وأسفرت الحملة عن مقتل المدعو غنام الصبوح في منزله.")
+    assert (m["category"], m["best"]) == ("killed", 1)
