@@ -1461,6 +1461,10 @@ def _category_from_trigger(d: _Draft) -> None:
     """The category a casualty noun or the trigger gives. A bare number far from its
     trigger takes none ('قتل ... في 3 قرى')."""
     counted, trig = d.counted, d.trig
+    among = _among_casualties(d.sent, d.at) if counted.kind in _PEOPLE_KINDS else ""
+    if among:  # 'قتل 5 عناصر، ومن بين القتلى اثنان من القادة': not a second verb's object
+        d.category, d.among_told, d.trig = among, True, None
+        return
     if counted.kind == "casualty" and trig and _state_noun(counted, trig[1], d.sent.toks[trig[0]]):
         d.category, d.counted = trig[1], _as_people(counted)  # 'مقتل 5 نازحين': killed
     elif counted.kind == "casualty":
@@ -1471,9 +1475,6 @@ def _category_from_trigger(d: _Draft) -> None:
         counted.kind or d.referent or d.at - trig[0] <= 2 or _count_of(d.sent, trig[0])
     ):
         d.category = trig[1]
-    if not d.category and counted.kind in _PEOPLE_KINDS:
-        d.category = _among_casualties(d.sent, d.at)
-        d.among_told = bool(d.category)
 
 
 def _among_casualties(sent: Sentence, k: int) -> str:
@@ -1706,6 +1707,8 @@ def _noun_before(
         return "told" if any(f.start <= t.start < f.end for f in done) else None  # 'شخصين اثنين'
     if not (t.person or t.casualty) or _after_min(sent, i):
         return None
+    if _definite(t.word) and "ال" not in q.prefix:
+        return None  # 'ومن بين القتلى اثنان': a number without ال does not describe القتلى
     if any(f.start <= t.start < f.end for f in done):
         return "told"
     c = _classify_token(t, sent)

@@ -1837,3 +1837,8 @@ def test_a_toll_rising_to_a_number_past_a_relative_clause():
 def test_a_name_brought_in_by_almadu_after_a_trigger_is_one_person():
     m = one("وأسفرت الحملة عن مقتل المدعو غنام الصبوح في منزله.")
     assert (m["category"], m["best"]) == ("killed", 1)
+
+
+def test_a_number_after_among_the_dead_is_a_part_of_them():
+    rows = mentions("قتل 5 عناصر في الغارة، ومن بين القتلى اثنان من القادة.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(5, ""), (2, "subset_of:m1")]
