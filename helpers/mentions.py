@@ -1798,7 +1798,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
             makers.append(_bare_casualty_noun)
         if t.person and not t.trigger:
-            makers.append(_person_then_verb)
+            makers += [_person_then_verb, _one_among_casualties]
         if not makers or _negated(sent, i):
             continue
         for make in makers:
@@ -1997,6 +1997,18 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         f.best = f.low = f.high = 2
     if at_least:
         _open_ended(f)
+    return f
+
+
+def _one_among_casualties(sent: Sentence, i: int) -> Figure | None:
+    """'ومن بين القتلى قيادي في الحرس الثوري': one person named among casualties already
+    told is a part of them."""
+    t = sent.toks[i]
+    category = _among_casualties(sent, i) if t.person[1] == "singular" else ""
+    if not category:
+        return None
+    f = _one(sent, i, i, category, Counted(t.person[0], end=t.end, noun=t.word))
+    f.extras["of_the"] = True
     return f
 
 

@@ -1842,3 +1842,11 @@ def test_a_name_brought_in_by_almadu_after_a_trigger_is_one_person():
 def test_a_number_after_among_the_dead_is_a_part_of_them():
     rows = mentions("قتل 5 عناصر في الغارة، ومن بين القتلى اثنان من القادة.")
     assert [(r["best"], r["relation"]) for r in rows] == [(5, ""), (2, "subset_of:m1")]
+
+
+def test_one_person_named_among_the_casualties_is_a_part_of_them():
+    rows = mentions("وأصيب 7 مدنيين في القصف، وبين الجرحى امرأة حامل.")
+    assert [(r["best"], r["category"], r["relation"]) for r in rows] == [
+        (7, "injured", ""),
+        (1, "injured", "subset_of:m1"),
+    ]
