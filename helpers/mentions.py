@@ -2630,6 +2630,14 @@ def _scope(f: Figure, sent: Sentence) -> str:
     return "cumulative" if m and m.start() < stop else "incident"
 
 
+def _recalls_earlier(sent: Sentence) -> bool:
+    """'وكانت المنطقة ذاتها قد شهدت هجوماً ...': a sentence in the pluperfect (كان ... قد)
+    recalls earlier events in the writer's own voice; it does not go on with the quote before."""
+    toks = sent.toks[:6]
+    return bool(toks) and toks[0].word in _WAS and any(t.word in ("قد", "وقد") for t in toks)
+
+
+_WAS = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
 _GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")
 _QUOTES = re.compile('["“”«»]')
 _GENERIC_NAME = re.compile(r"(?:ال|لل)?(?:مصادر|مصدر)(?!\w)")  # a name read after بحسب
@@ -2657,6 +2665,8 @@ def _claimant(
         if _GENERIC_NAME.match(norm, span[0]) or norm[span[0] : span[1]] in lexicon().source_heads:
             return "unnamed sources"  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
         return _QUOTES.sub("", written(*span)).strip()  # 'شبكة "عين الفرات' has half its quotes
+    if _recalls_earlier(sent):
+        return outlet or "outlet"
     lo = max(0, sent.start - 600)
     for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):

@@ -1850,3 +1850,12 @@ def test_one_person_named_among_the_casualties_is_a_part_of_them():
         (7, "injured", ""),
         (1, "injured", "subset_of:m1"),
     ]
+
+
+def test_a_sentence_recalling_earlier_events_is_in_the_writers_voice():
+    text = (
+        "وقال الدفاع المدني إن فرقه أخلت 3 مصابين من موقع القصف.\n"
+        "وكانت الطائرات الحربية قد استهدفت البلدة أمس، ما تسبب بجرح عدد من المدنيين."
+    )
+    rows = mentions(text)
+    assert [r["claimed_by"] for r in rows][-1] == "outlet"
