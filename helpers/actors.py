@@ -94,6 +94,12 @@ def _source_index() -> tuple:
     return phrase_regex(list(by_alias)), by_alias
 
 
+@cache
+def unnamed_sources() -> frozenset[str]:
+    """Canonical names of sources that name no one (military source, local sources)."""
+    return frozenset(load("actors.yaml")["unnamed_sources"])
+
+
 def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
     """Every side named in `norm[start:end]`, left to right, longest names first.
 

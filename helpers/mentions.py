@@ -28,7 +28,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from helpers import numbers
-from helpers.actors import ActorMatch, SourceMatch, adjective_side, find_actors, find_sources
+from helpers.actors import (
+    ActorMatch,
+    SourceMatch,
+    adjective_side,
+    find_actors,
+    find_sources,
+    unnamed_sources,
+)
 from helpers.dates import MONTHS
 from helpers.incidents import find_triggers
 from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
@@ -2668,7 +2675,9 @@ def _claimant(
     if _recalls_earlier(sent):
         return outlet or "outlet"
     lo = max(0, sent.start - 600)
-    for s in reversed([s for s in find_sources(norm, lo, sent.start) if s.name]):
+    # ('وأضافت المصادر' speaks for its own sentence only: no source named, no voice to carry on)
+    told = [s for s in find_sources(norm, lo, sent.start) if s.name and not _the_sources(s)]
+    for s in reversed(told):
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
             return name
     return outlet or "outlet"
@@ -2740,14 +2749,36 @@ def _source_name(s: SourceMatch, sent: Sentence, norm: str) -> str:
     there is none."""
     if s.name != _PREVIOUS_SOURCE:
         return s.name
-    noun = s.text.split()[-1].removeprefix("ال")
+    last = s.text.split()[-1]
+    noun = last[2:] if last.startswith(("ال", "لل")) else last  # 'وفقاً للمصادر'
+    nouns = _SOURCE_NOUNS if noun in _SOURCE_NOUNS else (noun,)  # 'مصادر محلية ... المصدر'
     for p in reversed(find_sources(norm, max(0, s.start - 3000), s.start)):
         if p.name in ("", _PREVIOUS_SOURCE):
             continue
         words = norm[max(0, p.start - 20) : p.start].split()[-1:] + p.text.split()[:1]
-        if any(w in (noun, "ال" + noun) for word in words for w in stems(word)):
-            return p.name
-    return ""
+        if any(w.removeprefix("ال") in nouns for word in words for w in stems(word)):
+            return _outlet_carrying(p, norm) if p.name in unnamed_sources() else p.name
+    return "unnamed sources" if noun in _SOURCE_NOUNS else ""  # 'وأضافت المصادر'
+
+
+_SOURCE_NOUNS = ("مصدر", "مصادر")
+
+
+def _the_sources(s: SourceMatch) -> bool:
+    """'المصدر', 'المصادر': the unnamed source(s) told before."""
+    return s.name == _PREVIOUS_SOURCE and s.text.split()[-1].endswith(_SOURCE_NOUNS)
+
+
+def _outlet_carrying(p: SourceMatch, norm: str) -> str:
+    """The outlet that an unnamed source speaks through ('مصدر عسكري وفق وكالة سانا': SANA),
+    named within a few words after it; else the unnamed source's own name."""
+    for o in find_sources(norm, p.end, p.end + 40):
+        between = norm[p.end : o.start].split()
+        if o.name not in ("", _PREVIOUS_SOURCE) and any(
+            _in(lexicon().according_to, w) for w in between
+        ):
+            return o.name
+    return p.name
 
 
 def _is_side(s: SourceMatch, actors: list[ActorMatch]) -> bool:
@@ -2805,7 +2836,12 @@ def _relays(s: SourceMatch, sources: list[SourceMatch], norm: str, stop: int) ->
         return True
     if not any(_in(lexicon().according_to, b) for b in before):
         return False
-    return any(o.end <= s.start and _said_next_to(norm, o.start, o.end) for o in sources)
+    return any(
+        o.end <= s.start
+        and _said_next_to(norm, o.start, o.end)
+        and o.name not in unnamed_sources()  # 'قال مصدر عسكري وفق سانا': SANA's figure
+        for o in sources
+    )
 
 
 def _reported_by(norm: str, pos: int) -> bool:

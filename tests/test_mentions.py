@@ -1859,3 +1859,19 @@ def test_a_sentence_recalling_earlier_events_is_in_the_writers_voice():
     )
     rows = mentions(text)
     assert [r["claimed_by"] for r in rows][-1] == "outlet"
+
+
+def test_an_unnamed_source_speaking_through_an_outlet_is_the_outlets():
+    m = one("وقال مصدر عسكري وفق وكالة «سانا» للأنباء إن الضربة أدت إلى جرح 3 جنود.")
+    assert m["claimed_by"] == "SANA"
+    text = (
+        "وقال مصدر عسكري وفق وكالة «سانا» للأنباء إن الضربة وقعت ليلاً.\n"
+        "وذكر المصدر أن العدوان تسبب بجرح جنديين."
+    )
+    assert one(text)["claimed_by"] == "SANA"
+
+
+def test_the_sources_are_those_told_before():
+    text = "وقالت مصادر محلية إن القصف كان عنيفاً.\nوأضافت المصادر أن 3 مدنيين قتلوا."
+    assert one(text)["claimed_by"] == "local sources"
+    assert one("ووفقاً للمصادر، قتل 3 أشخاص في القصف.")["claimed_by"] == "unnamed sources"
