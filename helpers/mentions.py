@@ -155,6 +155,8 @@ class Lexicon:
     negations: frozenset[str]
     releases: frozenset[str]
     unrealised: frozenset[str]
+    ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
+    ruling_subjects: frozenset[str]  # محكمة، الاتفاق
     other_fates: frozenset[str]
     returns: frozenset[str]  # عاد، عودة: displaced people going home
     prisons: frozenset[str]  # 'الفرار من السجن': an escape, not a displacement
@@ -199,6 +201,8 @@ _WORD_LISTS = (
     "returns",
     "prisons",
     "unrealised",
+    "ruling_verbs",
+    "ruling_subjects",
     "other_fates",
     "carried_out",
     "charges",
@@ -411,6 +415,8 @@ class Sentence:
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
             elif t.person and _adjective_here(self.toks, k):
                 t.person = None  # 'سيارة مدنية', 'نقطة عسكرية', 'مجموعة مسلحة'
+            if k and _ruling(self.toks[k - 1], t):
+                self.toks[k - 1].trigger = ""  # 'قضت محكمة الإرهاب بسجن 3 شبان'
         for k, t in enumerate(self.toks):
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
@@ -450,6 +456,12 @@ class Sentence:
             out.append(self.toks[i])
             i += 1
         return out
+
+
+def _ruling(verb: Token, subject: Token) -> bool:
+    """قضى with a court or a decree after it rules; it does not die."""
+    lex = lexicon()
+    return _in(lex.ruling_verbs, verb.word) and _in(lex.ruling_subjects, subject.word)
 
 
 def _shift(q: numbers.Quantity, by: int) -> numbers.Quantity:
@@ -1304,11 +1316,13 @@ def _escape(d: _Draft) -> bool:
 def _negated(sent: Sentence, i: int) -> bool:
     """A negation in the 4 words before token i, a negated 'result' verb further back
     ('لم يسفر القصف عن وقوع إصابات'), or an act that did not happen in the 2 words before
-    ('حكماً بإعدام'، 'محاولة اغتيال')."""
+    ('حكماً بإعدام'، 'محاولة اغتيال'), or a ruling ('قضت المحكمة بإعدام') in the 4 before."""
     lex = lexicon()
     neg = lex.negations
     if any(sent.toks[k].word in neg for k in range(max(0, i - 4), i)):
         return True
+    if any(_ruling(sent.toks[k], sent.toks[k + 1]) for k in range(max(0, i - 4), i - 1)):
+        return True  # 'قضى الاتفاق بخروج 500 مسلح', 'قضت المحكمة بإعدام رجلين': decreed
     for k in range(max(0, i - 2), i):
         if _in(lex.unrealised, sent.toks[k].word):
             doer = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out

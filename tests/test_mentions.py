@@ -1875,3 +1875,16 @@ def test_the_sources_are_those_told_before():
     text = "وقالت مصادر محلية إن القصف كان عنيفاً.\nوأضافت المصادر أن 3 مدنيين قتلوا."
     assert one(text)["claimed_by"] == "local sources"
     assert one("ووفقاً للمصادر، قتل 3 أشخاص في القصف.")["claimed_by"] == "unnamed sources"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقضت محكمة الإرهاب بسجن 3 شبان لمدة 10 سنوات.",
+        "وقضى الاتفاق بخروج 500 مسلح من المدينة.",
+        "وقضت المحكمة بإعدام رجلين.",
+    ],
+)
+def test_qada_with_a_court_or_a_decree_rules_it_does_not_die(text):
+    assert mentions(text) == []
+    assert [r["best"] for r in mentions("قضى طفل وأصيب 2 آخران في القصف.")] == [1, 2]
