@@ -1888,3 +1888,9 @@ def test_the_sources_are_those_told_before():
 def test_qada_with_a_court_or_a_decree_rules_it_does_not_die(text):
     assert mentions(text) == []
     assert [r["best"] for r in mentions("قضى طفل وأصيب 2 آخران في القصف.")] == [1, 2]
+
+
+def test_a_toll_over_a_whole_year_is_cumulative():
+    m = one("وقتل في عام 2019 أكثر من 3 آلاف مدني بحسب الشبكة السورية لحقوق الإنسان.")
+    assert (m["best"], m["scope"]) == (3000, "cumulative")
+    assert one("ووثقت الشبكة مقتل 120 مدنياً خلال العام 2023.")["scope"] == "cumulative"
