@@ -164,7 +164,8 @@ class Lexicon:
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
     affiliation: tuple[str, ...]  # word beginnings
-    describing_state: tuple[str, ...]  # word beginnings: يقطنه، تأوي، وهو
+    describing_state: tuple[str, ...]  # word beginnings: وهو، كان
+    dwelling_verbs: tuple[str, ...]  # word beginnings: يقطنه، تأوي
     one_more: frozenset[str]
     two_more: frozenset[str]
     subset: re.Pattern[str]
@@ -299,6 +300,7 @@ def lexicon() -> Lexicon:
         result_verbs=tuple(word_set(data["result_verbs"])),
         affiliation=tuple(word_set(data["affiliation"])),
         describing_state=tuple(word_set(data["describing_state"])),
+        dwelling_verbs=tuple(word_set(data["dwelling_verbs"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
         auxiliary_verbs=tuple(word_set(data["auxiliary_verbs"])),
         relay_verbs=tuple(word_set(data["relay_verbs"])),
@@ -1543,8 +1545,8 @@ def _undone(d: _Draft) -> bool:
     ('يعيش مليون نازح في المخيمات'), or a negated trigger: no figure."""
     if _state_ended(d.sent, d.at, d.category) or _escape(d):
         return True
-    if d.category in _STATES and d.counted.kind == "casualty" and _dwelling_before(d.sent, d.at):
-        return True
+    if d.category in _STATES and _dwelling_before(d.sent, d.at):
+        return True  # 'يقطن في المخيم نحو 1500 عائلة نازحة'
     return d.trig is not None and _negated(d.sent, d.trig[0])
 
 
@@ -2241,9 +2243,18 @@ def _describes_state(sent: Sentence, i: int, category: str) -> bool:
 
 
 def _dwelling_before(sent: Sentence, i: int) -> bool:
-    """A verb of dwelling or 'وهو' in the two words before token i ('يعيش أكثر من مليون نازح
-    في المخيمات'): the people are counted where they are, not as displaced or detained now."""
-    return any(t.word.startswith(lexicon().describing_state) for t in sent.toks[max(0, i - 2) : i])
+    """'وهو' or 'كان' in the two words before token i, or a verb of dwelling in the eight before
+    with no trigger between ('يعيش أكثر من مليون نازح في المخيمات'): the people are counted
+    where they are, not as displaced or detained now."""
+    lex = lexicon()
+    if any(t.word.startswith(lex.describing_state) for t in sent.toks[max(0, i - 2) : i]):
+        return True
+    for t in reversed(sent.toks[max(0, i - 8) : i]):
+        if t.word.removeprefix("و").startswith(lex.dwelling_verbs):
+            return True
+        if t.trigger:
+            return False
+    return False
 
 
 def _named_after(sent: Sentence, i: int) -> bool:

@@ -1894,3 +1894,16 @@ def test_a_toll_over_a_whole_year_is_cumulative():
     m = one("وقتل في عام 2019 أكثر من 3 آلاف مدني بحسب الشبكة السورية لحقوق الإنسان.")
     assert (m["best"], m["scope"]) == (3000, "cumulative")
     assert one("ووثقت الشبكة مقتل 120 مدنياً خلال العام 2023.")["scope"] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتضم المنطقة نحو 4 ملايين نسمة، بينهم مليون نازح.",
+        "ويقطن في المخيم نحو 1500 عائلة نازحة.",
+        "ويعيش في شمال غرب سوريا 4.5 مليون شخص، نزح نصفهم من مناطق أخرى.",
+    ],
+)
+def test_people_counted_where_they_live_are_not_displaced_now(text):
+    assert [r for r in mentions(text) if r["category"] == "displaced"] == []
+    assert [r["best"] for r in mentions("وكان 300 شخص قد نزحوا من القرية.")] == [300]
