@@ -1907,3 +1907,13 @@ def test_a_toll_over_a_whole_year_is_cumulative():
 def test_people_counted_where_they_live_are_not_displaced_now(text):
     assert [r for r in mentions(text) if r["category"] == "displaced"] == []
     assert [r["best"] for r in mentions("وكان 300 شخص قد نزحوا من القرية.")] == [300]
+
+
+def test_traders_abducted_are_civilians_detained():
+    m = one("وخطف مسلحون مجهولون 3 تجار من أبناء مدينة السويداء وطالبوا بفدية.")
+    assert (m["category"], m["victim"], m["best"], m["perpetrator"]) == (
+        "detained",
+        "CIVILIANS",
+        3,
+        "UNKNOWN",
+    )
