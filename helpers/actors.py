@@ -112,11 +112,24 @@ def find_actors(norm: str, start: int = 0, end: int | None = None) -> list[Actor
     for m in regex.finditer(norm, start, stop):
         key = phrase_key(m.group("p"))
         side, weak = by_alias.get(key, ("OTHER", True))
-        if weak:
+        end = m.end("p")
+        if weak and (named := _nationality_after(norm, end, stop)) is not None:
+            (side, end), weak = named, False  # 'جيش الاحتلال الروسي': Russia's, not Israel's
+        elif weak:
             side = short_for.get(_bare(key), side)
         short_for.update(dict.fromkeys(full_names.get(key, ()), side))
-        out.append(ActorMatch(m.start("p"), m.end("p"), m.group("p"), side, weak))
+        out.append(ActorMatch(m.start("p"), end, norm[m.start("p") : end], side, weak))
     return out
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _nationality_after(norm: str, pos: int, stop: int) -> tuple[str, int] | None:
+    """(side, end) of a nationality adjective right after a generic name at `pos`."""
+    m = _NEXT_WORD.match(norm, pos, stop)
+    side = adjective_side(m.group(1)) if m else None
+    return (side, m.end(1)) if side and m else None
 
 
 def _bare(key: str) -> str:

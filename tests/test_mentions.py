@@ -1917,3 +1917,9 @@ def test_traders_abducted_are_civilians_detained():
         3,
         "UNKNOWN",
     )
+
+
+def test_a_generic_occupation_name_takes_the_nationality_after_it():
+    assert one("جيش الاحتلال الروسي يقتل طفلاً في دير الزور.")["perpetrator"] == "RUSSIA"
+    assert one("قتل 3 مدنيين بقصف لقوات الاحتلال الأمريكي.")["perpetrator"] == "COALITION"
+    assert one("قتل 3 مدنيين برصاص قوات الاحتلال في جنين.")["perpetrator"] == "ISRAEL"
