@@ -627,6 +627,8 @@ def test_national_army_factions_are_opposition():
         ("توفي طفلان غرقاً في قناة ري قرب المدينة.", "accident"),
         ("وارتفع عدد ضحايا الزلزال في المنطقة إلى 40 قتيلاً.", "disaster"),
         ("توفي 3 مرضى بفيروس كورونا في مشفى المدينة.", "illness"),
+        ("وسجلت 600 إصابة بمرض التهاب الكبد الوبائي في درعا.", "illness"),
+        ("وأصيب 5 أطفال بمرض الحصبة في المخيم.", "illness"),
     ],
 )
 def test_deaths_from_accidents_disasters_and_disease_keep_their_row_with_a_cause(text, cause):
