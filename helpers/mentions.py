@@ -949,6 +949,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return counted_event
     if _prepositional_thing(t):
         return Counted("")  # 'أصيب العشرات بحالات اختناق': how they were hurt, not what counts
+    if _in(lex.units, t.word):
+        return None  # 'اعتقلت القوات 3 خلايا': groups, not head counts
     c = _classify_token(t, sent)
     if c is not None:
         return None if c.kind == "thing" else _killed_and_injured(c, sent, i)

@@ -1925,3 +1925,10 @@ def test_a_generic_occupation_name_takes_the_nationality_after_it():
     assert one("جيش الاحتلال الروسي يقتل طفلاً في دير الزور.")["perpetrator"] == "RUSSIA"
     assert one("قتل 3 مدنيين بقصف لقوات الاحتلال الأمريكي.")["perpetrator"] == "COALITION"
     assert one("قتل 3 مدنيين برصاص قوات الاحتلال في جنين.")["perpetrator"] == "ISRAEL"
+
+
+@pytest.mark.parametrize(
+    "text", ["تم إلقاء القبض على عدة خلايا تابعة للتنظيم.", "واعتقلت القوات 3 خلايا تابعة لداعش."]
+)
+def test_a_number_of_cells_or_patrols_is_not_a_head_count(text):
+    assert mentions(text) == []
