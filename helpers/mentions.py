@@ -519,6 +519,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
         _share_side(found, sent)
+        _share_scope(found)
     _relate(figures)
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
 
@@ -2364,6 +2365,16 @@ def _share_side(found: list[Figure], sent: Sentence) -> None:
             a.victim = b.victim
         elif b.victim == "UNKNOWN" and a.victim not in ("UNKNOWN", "MIXED"):
             b.victim = a.victim
+
+
+def _share_scope(found: list[Figure]) -> None:
+    """'أدت لمقتل 161 شخصاً منذ بداية العام، وأصيب على إثر هذه الهجمات 681 شخصاً': the
+    injured told in the same sentence right after a running total of the killed (or the other
+    way round) belong to the same total."""
+    wholes = [f for f in found if f.subset_parent is None and not f.extras.get("subset_local")]
+    for a, b in zip(wholes, wholes[1:], strict=False):
+        if a.scope == "cumulative" and b.scope == "incident" and a.category != b.category:
+            b.scope = "cumulative"
 
 
 def _civilians_among(f: Figure, sent: Sentence) -> str:

@@ -1932,3 +1932,14 @@ def test_a_generic_occupation_name_takes_the_nationality_after_it():
 )
 def test_a_number_of_cells_or_patrols_is_not_a_head_count(text):
     assert mentions(text) == []
+
+
+def test_the_injured_told_with_a_running_total_of_the_killed_share_its_scope():
+    rows = mentions(
+        "ومنذ بداية العام الحالي استجابت فرق الإنقاذ لأكثر من ألف هجوم شنته قوات النظام والقوات"
+        " الروسية والميليشيات الموالية لهما على القرى والبلدات في ريفي إدلب وحلب، أدت لمقتل 161"
+        " شخصاً بينهم 46 طفلاً و23 امرأة من سكان المنطقة والنازحين إليها من المحافظات الأخرى في"
+        " المخيمات المنتشرة قرب الحدود، وأصيب على إثر هذه الهجمات 681 شخصاً."
+    )
+    wholes = [(r["best"], r["scope"]) for r in rows if not r["relation"]]
+    assert wholes == [(161, "cumulative"), (681, "cumulative")]
