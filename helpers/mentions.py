@@ -2302,8 +2302,8 @@ def _resolve_victim(
         return
     if kind == "pronoun" and f.subset_parent is not None:
         return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
-    if f.extras.get("pronoun_victim") and _civilian_told_before(f, sent):
-        f.victim = "CIVILIANS"  # 'أطلق مسلحون النار على شاب ما أدى لمقتله'
+    if f.extras.get("pronoun_victim") and (side := _side_told_before(f, sent)):
+        f.victim = side  # 'أطلق مسلحون النار على شاب ما أدى لمقتله'
         return
     if kind == "pronoun" or _has_pronoun(f, sent):
         perp = _perpetrator(f, sent)
@@ -2636,13 +2636,20 @@ def _default_combatant(counted: Counted | None) -> str:
     return "UNKNOWN"
 
 
-def _civilian_told_before(f: Figure, sent: Sentence) -> bool:
-    """Is the one person a pronoun on a trigger points back to ('لمقتله', 'إصابتها') a
-    civilian? He is the nearest single person named before it in the sentence."""
-    for t in reversed(sent.toks[: sent.index_at(f.start)]):
-        if t.person and t.person[1] == "singular":
-            return t.person[0] == "civilian"
-    return False
+def _side_told_before(f: Figure, sent: Sentence) -> str:
+    """The side of the one person a pronoun on a trigger points back to ('لمقتله', 'إصابتها'):
+    the nearest single person named before it in the sentence, a civilian, or a fighter with
+    his side named right after him ('القيادي في ميليشيات قسد ما أدى لإصابته'); '' if unsaid."""
+    end = sent.index_at(f.start)
+    for k in range(end - 1, -1, -1):
+        t = sent.toks[k]
+        if not t.person or t.person[1] != "singular":
+            continue
+        if t.person[0] == "civilian":
+            return "CIVILIANS"
+        after = sent.toks[k + 1 : min(end, k + 5)]
+        return next((x.actor for x in after if x.actor and not x.actor_weak), "")
+    return ""
 
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:

@@ -1943,3 +1943,8 @@ def test_the_injured_told_with_a_running_total_of_the_killed_share_its_scope():
     )
     wholes = [(r["best"], r["scope"]) for r in rows if not r["relation"]]
     assert wholes == [(161, "cumulative"), (681, "cumulative")]
+
+
+def test_a_pronoun_on_the_trigger_takes_the_side_of_the_fighter_named_before():
+    text = "انفجرت عبوة بسيارة القيادي في الجيش الوطني مصطفى حسين في مدينة إعزاز، ما أدى لمقتله."
+    assert one(text)["victim"] == "OPPOSITION"
