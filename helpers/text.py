@@ -159,8 +159,9 @@ _INLINE_TAIL_RE = re.compile(r"All reactions:|\d*\s*comments?\s*Like\s*Comment|M
 
 
 def main_text_end(norm: str) -> int:
-    """Where the article proper ends: the first 'related stories' marker at a line start, or
-    the reactions/comments bar of a social-media post wherever it is.
+    """Where the article proper ends: the first 'related stories' marker at a line start, the
+    reactions/comments bar of a social-media post wherever it is, or a closing list of other
+    stories' headlines.
 
     Figures after it belong to other events or are readers' comments (NOTES.md), so extraction
     stops there; a line marker in the first fifth of the text is ignored (some pages put menus
@@ -173,7 +174,30 @@ def main_text_end(norm: str) -> int:
     for m in _TAIL_RE.finditer(norm, 0, end):
         if m.start() > len(norm) // 5:
             return m.start()
-    return end
+    return _headline_list_start(norm, end)
+
+
+_LINE_RE = re.compile(r"[^\n]+")
+# A line that goes on the sentence before it, or ends as a sentence does, is not a headline.
+_NOT_HEADLINE_RE = re.compile(r"^(?:و|ف|كما |حيث |اذ |بينما )|[.!?؟:؛]$")
+
+
+def _headline_list_start(norm: str, end: int) -> int:
+    """Where a closing run of three or more headline-like lines starts (short, no full stop,
+    not opening with و or كما): the other stories a scraped page lists under the article
+    without a 'related' marker. `end` when there is none, or when the run begins in the first
+    third of the text (a short post may be all short lines)."""
+    lines = list(_LINE_RE.finditer(norm, 0, end))
+    start = end
+    count = 0
+    for m in reversed(lines):
+        line = m.group().strip()
+        if not line:
+            continue
+        if len(line.split()) > 16 or _NOT_HEADLINE_RE.search(line):
+            break
+        start, count = m.start(), count + 1
+    return start if count >= 3 and start > len(norm) // 3 else end
 
 
 # A photo caption on its own line: what the picture shows, then its date and, in brackets, who

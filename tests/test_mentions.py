@@ -1948,3 +1948,18 @@ def test_the_injured_told_with_a_running_total_of_the_killed_share_its_scope():
 def test_a_pronoun_on_the_trigger_takes_the_side_of_the_fighter_named_before():
     text = "انفجرت عبوة بسيارة القيادي في الجيش الوطني مصطفى حسين في مدينة إعزاز، ما أدى لمقتله."
     assert one(text)["victim"] == "OPPOSITION"
+
+
+def test_a_closing_list_of_other_stories_headlines_is_not_read():
+    body = "قتل مدنيان في القصف على البلدة، بحسب ما أفاد الدفاع المدني.\n" * 4
+    others = "\n\n".join(
+        [
+            "قتيلان بغارة لمسيرة على جنوب لبنان",
+            "بريطانيا تبحث صادرات الأسلحة",
+            "مقتل عنصر بقصف غرب حلب",
+        ]
+    )
+    assert [r["best"] for r in mentions(body + "\n" + others) if not r["relation"]] == [2]
+    # the article's own closing lines, told as sentences, are read
+    own = "\n\n".join(["وأصيب 3 آخرون", "فيما نقل الجرحى إلى المشفى", "وقتل 4 عناصر في الاشتباكات"])
+    assert 4 in [r["best"] for r in mentions(body + "\n" + own)]
