@@ -157,6 +157,7 @@ class Lexicon:
     unrealised: frozenset[str]
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
     ruling_subjects: frozenset[str]  # محكمة، الاتفاق
+    name_introducers: frozenset[str]  # المدعو: a person's name follows
     other_fates: frozenset[str]
     returns: frozenset[str]  # عاد، عودة: displaced people going home
     prisons: frozenset[str]  # 'الفرار من السجن': an escape, not a displacement
@@ -204,6 +205,7 @@ _WORD_LISTS = (
     "unrealised",
     "ruling_verbs",
     "ruling_subjects",
+    "name_introducers",
     "other_fates",
     "carried_out",
     "charges",
@@ -417,7 +419,7 @@ class Sentence:
                 t.person = None  # 'يوم الثلاثاء 22 آب': August, not 'father'
             elif t.person and _adjective_here(self.toks, k):
                 t.person = None  # 'سيارة مدنية', 'نقطة عسكرية', 'مجموعة مسلحة'
-            if k and _ruling(self.toks[k - 1], t):
+            if k and self.toks[k - 1].trigger and _ruling(self.toks[k - 1], t):
                 self.toks[k - 1].trigger = ""  # 'قضت محكمة الإرهاب بسجن 3 شبان'
         for k, t in enumerate(self.toks):
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
@@ -1929,7 +1931,7 @@ def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     t = sent.toks[i]
     if i + 1 >= len(sent.toks):
         return None
-    if sent.toks[i + 1].word in _CALLED:
+    if _in(lexicon().name_introducers, sent.toks[i + 1].word):
         return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
     if sent.norm[t.end : sent.toks[i + 1].start].strip() not in ('"', "#"):
         return None
@@ -1937,9 +1939,6 @@ def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     if nxt.actor or nxt.person or nxt.casualty:
         return None
     return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
-
-
-_CALLED = frozenset(("المدعو", "المدعوه", "المسمي", "المسماه"))
 
 
 def _name_list(sent: Sentence, i: int) -> Figure | None:
