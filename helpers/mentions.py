@@ -2689,9 +2689,11 @@ def _recalls_earlier(sent: Sentence) -> bool:
 
 
 _WAS = frozenset(("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"))
-_GENERIC_SOURCE = re.compile(r"(?<!\w)(?:[وف]?(?:ال)?)(مصادر|مصدر)(?!\w)")
+_SOURCE_NOUNS = ("مصدر", "مصادر")  # 'a source', 'sources': no one named
+_UNNAMED = "unnamed sources"
+_GENERIC_SOURCE = re.compile(rf"(?<!\w)(?:[وف]?(?:ال)?)(?:{'|'.join(_SOURCE_NOUNS)})(?!\w)")
 _QUOTES = re.compile('["“”«»]')
-_GENERIC_NAME = re.compile(r"(?:ال|لل)?(?:مصادر|مصدر)(?!\w)")  # a name read after بحسب
+_GENERIC_NAME = re.compile(rf"(?:ال|لل)?(?:{'|'.join(_SOURCE_NOUNS)})(?!\w)")  # after بحسب
 
 
 def _claimant(
@@ -2708,13 +2710,13 @@ def _claimant(
         if name := _source_name(s, sent, norm):
             return name
     if _GENERIC_SOURCE.search(norm, sent.start, f.start):
-        return "unnamed sources"
+        return _UNNAMED
     spans = _named_as_written(sent)
     earlier = [s for s in spans if s[1] <= f.start]
     span = earlier[-1] if earlier else next((s for s in spans if s[0] >= f.end), None)
     if span is not None:
         if _GENERIC_NAME.match(norm, span[0]) or norm[span[0] : span[1]] in lexicon().source_heads:
-            return "unnamed sources"  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
+            return _UNNAMED  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
         return _QUOTES.sub("", written(*span)).strip()  # 'شبكة "عين الفرات' has half its quotes
     if _recalls_earlier(sent):
         return outlet or "outlet"
@@ -2793,8 +2795,7 @@ def _source_name(s: SourceMatch, sent: Sentence, norm: str) -> str:
     there is none."""
     if s.name != _PREVIOUS_SOURCE:
         return s.name
-    last = s.text.split()[-1]
-    noun = last[2:] if last.startswith(("ال", "لل")) else last  # 'وفقاً للمصادر'
+    noun = _pointing_noun(s)
     nouns = _SOURCE_NOUNS if noun in _SOURCE_NOUNS else (noun,)  # 'مصادر محلية ... المصدر'
     for p in reversed(find_sources(norm, max(0, s.start - 3000), s.start)):
         if p.name in ("", _PREVIOUS_SOURCE):
@@ -2802,15 +2803,18 @@ def _source_name(s: SourceMatch, sent: Sentence, norm: str) -> str:
         words = norm[max(0, p.start - 20) : p.start].split()[-1:] + p.text.split()[:1]
         if any(w.removeprefix("ال") in nouns for word in words for w in stems(word)):
             return _outlet_carrying(p, norm) if p.name in unnamed_sources() else p.name
-    return "unnamed sources" if noun in _SOURCE_NOUNS else ""  # 'وأضافت المصادر'
+    return _UNNAMED if noun in _SOURCE_NOUNS else ""  # 'وأضافت المصادر'
 
 
-_SOURCE_NOUNS = ("مصدر", "مصادر")
+def _pointing_noun(s: SourceMatch) -> str:
+    """The noun of a word pointing back, without its ال or لل ('وأضاف الموقع', 'وفقاً للمصادر')."""
+    last = s.text.split()[-1]
+    return last[2:] if last.startswith(("ال", "لل")) else last
 
 
 def _the_sources(s: SourceMatch) -> bool:
     """'المصدر', 'المصادر': the unnamed source(s) told before."""
-    return s.name == _PREVIOUS_SOURCE and s.text.split()[-1].endswith(_SOURCE_NOUNS)
+    return s.name == _PREVIOUS_SOURCE and _pointing_noun(s) in _SOURCE_NOUNS
 
 
 def _outlet_carrying(p: SourceMatch, norm: str) -> str:
