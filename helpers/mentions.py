@@ -266,6 +266,7 @@ def lexicon() -> Lexicon:
                 if n.endswith("+"):
                     regular.add(n[:-1] + "ه")
                     person.setdefault(n[:-1] + "و", (kind, "pl"))  # 'مسلحو التنظيم': construct
+                    person.setdefault(n[:-1] + "ي", (kind, "pl"))  # 'من قياديي قسد': the same
                 else:
                     listed.add(n)
     cumulative = [_cue_pattern(c) for c in data["cumulative_cues"]]
@@ -1249,6 +1250,8 @@ def _combined(sent: Sentence, i: int) -> str:
             or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
         )
     ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
+    # 'لقي 3 عناصر مصرعهم وجرح آخرون': the pronoun on the first trigger is its own subject
+    owned = owned or prev.word.endswith(("هم", "هن"))
     # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11' (but in 'قتلوا
     # وجرحوا 40' both verbs share their subject and object)
     plural = ("وا", "تا")

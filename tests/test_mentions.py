@@ -1963,3 +1963,22 @@ def test_a_closing_list_of_other_stories_headlines_is_not_read():
     # the article's own closing lines, told as sentences, are read
     own = "\n\n".join(["وأصيب 3 آخرون", "فيما نقل الجرحى إلى المشفى", "وقتل 4 عناصر في الاشتباكات"])
     assert 4 in [r["best"] for r in mentions(body + "\n" + own)]
+
+
+def test_a_pronoun_on_the_first_trigger_keeps_it_apart_from_the_next():
+    rows = mentions("لقي ثلاثة عناصر من قوات النظام مصرعهم وجرح آخرون في هجوم.")
+    assert [(r["category"], r["qualifier"]) for r in rows] == [
+        ("killed", "exact"),
+        ("injured", "vague"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استهدفت مسيرة سيارة تقل ثلاثة من قياديي قسد، ما أدى إلى مقتلهم.",
+        "قتلت المسيرة ثلاثة من موظفي المنظمة.",
+    ],
+)
+def test_the_construct_plural_of_a_person_after_من_is_counted(text):
+    assert one(text)["best"] == 3
