@@ -190,6 +190,7 @@ class Lexicon:
     waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
     agents: frozenset[str]
     units: frozenset[str]  # دورية، مجموعة: with their side, a verb's subject
+    ranks: frozenset[str]  # صفوف، فصيل: between a person and their side
     causes: frozenset[str]
     non_conflict: re.Pattern[str]
     non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness
@@ -226,6 +227,7 @@ _WORD_LISTS = (
     "agents",
     "causes",
     "units",
+    "ranks",
     "rising",
 )
 
@@ -732,7 +734,7 @@ def _next_conjunct(sent: Sentence, end: int) -> int | None:
         return None
     if k + 1 < len(toks) and toks[k].word in ("من", "في"):
         j = k + 1
-        if toks[j].word == "صفوف" or (toks[j].person and toks[j].person[0] == "combatant"):
+        if toks[j].word in lexicon().ranks or (toks[j].person and toks[j].person[0] == "combatant"):
             j += 1
         if j < len(toks) and toks[j].actor:
             k = j
@@ -963,7 +965,7 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         c = _classify_token(nxt, sent)
         if c is not None:
             return None if c.kind == "thing" else c
-        if nxt.word in ("صفوف",) and i + 2 < len(toks):
+        if nxt.word in lex.ranks and i + 2 < len(toks):
             c2 = _classify_token(toks[i + 2], sent)
             if c2 is not None and c2.kind == "actor":
                 return c2
@@ -1674,7 +1676,7 @@ def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
     j = k + 1
     if j + 1 < len(toks) and toks[j].word == "من":
         j += 1
-    elif j + 2 < len(toks) and toks[j].word == "في" and toks[j + 1].word == "صفوف":
+    elif j + 2 < len(toks) and toks[j].word == "في" and toks[j + 1].word in lexicon().ranks:
         j += 2
     if j >= len(toks):
         return None
@@ -2487,7 +2489,7 @@ def _names_side_next(sent: Sentence, k: int) -> bool:
     if sent.toks[k].word != "في" or k + 1 >= len(sent.toks):
         return False
     nxt = sent.toks[k + 1]
-    return bool(nxt.actor) or nxt.word == "صفوف"
+    return bool(nxt.actor) or nxt.word in lexicon().ranks
 
 
 def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:

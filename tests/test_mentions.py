@@ -1982,3 +1982,10 @@ def test_a_pronoun_on_the_first_trigger_keeps_it_apart_from_the_next():
 )
 def test_the_construct_plural_of_a_person_after_من_is_counted(text):
     assert one(text)["best"] == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["قتل عنصر في فصيل السلطان مراد برصاص قناص.", "قتل 3 عناصر من فصيل السلطان مراد."]
+)
+def test_a_faction_word_between_a_fighter_and_the_side_keeps_the_side(text):
+    assert one(text)["victim"] == "OPPOSITION"
