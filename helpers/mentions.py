@@ -1740,6 +1740,8 @@ def _noun_before(
         return "told" if any(f.start <= t.start < f.end for f in done) else None  # 'شخصين اثنين'
     if not (t.person or t.casualty) or _after_min(sent, i):
         return None
+    if t.person and t.trigger and not t.casualty:
+        return None  # 'وأسر ثلاثة آخرون': the capture verb, not 'families'
     if _definite(t.word) and "ال" not in q.prefix:
         return None  # 'ومن بين القتلى اثنان': a number without ال does not describe القتلى
     if any(f.start <= t.start < f.end for f in done):
@@ -2131,6 +2133,10 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         if n is None:
             return None  # 'أسرت الأشخاص': definite plurals point back at people already counted
         return _stated(toks[i].start, end, cat, n, t, c)
+    if n is None and t.word.endswith(_POSSESSIVE):
+        n, end = _number_word_after(sent, j)  # 'قتل أطفالها الثلاثة': definite by the pronoun
+        if n is not None:
+            return _stated(toks[i].start, end, cat, n, t, c)
     return _stated(toks[i].start, t.end, cat, n, t, c)
 
 
@@ -2659,7 +2665,7 @@ def _side_told_before(f: Figure, sent: Sentence) -> str:
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
     (people, homes, residential areas) and no fighters."""
-    kinds = {t.person[0] for t in sent.toks if t.person}
+    kinds = {t.person[0] for t in sent.toks if t.person and not t.trigger}  # not 'أسر' captured
     places = lexicon().civil_places
     civil_places = any(t.word.lstrip("و").lstrip("ب") in places for t in sent.toks)
     if "combatant" in kinds:

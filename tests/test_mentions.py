@@ -1989,3 +1989,20 @@ def test_the_construct_plural_of_a_person_after_من_is_counted(text):
 )
 def test_a_faction_word_between_a_fighter_and_the_side_keeps_the_side(text):
     assert one(text)["victim"] == "OPPOSITION"
+
+
+def test_a_capture_verb_before_a_number_word_is_not_families():
+    rows = mentions("وقتل 7 عناصر من قوات النظام وأسر اثنان آخران.")
+    assert [(r["category"], r["best"], r["victim"]) for r in rows] == [
+        ("killed", 7, "SYR_GOV"),
+        ("detained", 2, "SYR_GOV"),
+    ]
+    assert one("وأسر ثلاثة.")["victim"] == "UNKNOWN"
+
+
+@pytest.mark.parametrize(
+    "text, best", [("قتل أطفالها الثلاثة بقصف.", 3), ("وقتل أبناؤه الأربعة.", 4)]
+)
+def test_a_possessed_plural_then_a_definite_number_word_is_counted(text, best):
+    m = one(text)
+    assert (m["best"], m["qualifier"]) == (best, "exact")
