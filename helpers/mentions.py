@@ -2011,6 +2011,8 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     kind, number = t.person
     if i + 1 >= len(sent.toks):
         return None
+    if number == "singular" and (pair := _pair_then_dual_verb(sent, i)) is not None:
+        return pair
     at_least = i + 3 < len(sent.toks) and _at_least_at(sent, i + 1)
     verb = sent.toks[i + 3 if at_least else i + 1]  # 'أن شخصاً على الأقل قتل'
     relative = verb.word in ("الذي", "التي") and i + 2 < len(sent.toks)
@@ -2029,6 +2031,23 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         f.best = f.low = f.high = 2
     if at_least:
         _open_ended(f)
+    return f
+
+
+def _pair_then_dual_verb(sent: Sentence, i: int) -> Figure | None:
+    """'إن طفلاً ووالده قضيا': one person, 'و' and another, then a dual verb: two people."""
+    if i + 2 >= len(sent.toks):
+        return None
+    nxt, verb = sent.toks[i + 1], sent.toks[i + 2]
+    found = _person_count(nxt.word[1:]) if _and(nxt.word) and len(nxt.word) > 1 else None
+    if found is None or found[1] != 1 or sent.norm[sent.toks[i].end : verb.start].count("،"):
+        return None
+    dual_verb = verb.word.endswith("ا") and not verb.word.endswith("وا")
+    if not (verb.trigger and dual_verb and verb.word.startswith(_VERB_AFTER)):
+        return None
+    t = sent.toks[i]
+    f = _one(sent, i, i + 2, verb.trigger, Counted(t.person[0], end=nxt.end, noun=t.word))
+    f.best = f.low = f.high = 2
     return f
 
 

@@ -2006,3 +2006,11 @@ def test_a_capture_verb_before_a_number_word_is_not_families():
 def test_a_possessed_plural_then_a_definite_number_word_is_counted(text, best):
     m = one(text)
     assert (m["best"], m["qualifier"]) == (best, "exact")
+
+
+@pytest.mark.parametrize(
+    "text", ["وقال الدفاع المدني إن طفلاً ووالده قضيا وأصيب 8 آخرون.", "إن رجلاً وزوجته توفيا."]
+)
+def test_two_people_joined_before_a_dual_verb_are_two(text):
+    m = mentions(text)[0]
+    assert (m["category"], m["best"]) == ("killed", 2)
