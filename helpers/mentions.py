@@ -153,6 +153,7 @@ class Lexicon:
     totals: frozenset[str]
     rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
+    news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
     releases: frozenset[str]
     unrealised: frozenset[str]
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
@@ -200,6 +201,7 @@ class Lexicon:
 _WORD_LISTS = (
     "not_people",
     "negations",
+    "news_nouns",
     "releases",
     "returns",
     "prisons",
@@ -1333,6 +1335,15 @@ def _negated(sent: Sentence, i: int) -> bool:
     neg = lex.negations
     if any(sent.toks[k].word in neg for k in range(max(0, i - 4), i)):
         return True
+    news = any(_in(lex.news_nouns, t.word) for t in sent.toks[max(0, i - 4) : i])
+    if news and any(_in(neg, sent.toks[k].word) for k in range(max(0, i - 6), i)):
+        return True  # 'ولم ترد أنباء عن وقوع قتلى'
+    if (
+        i > 1
+        and sent.toks[i - 1].word == "او"
+        and (sent.toks[i - 2].casualty or sent.toks[i - 2].trigger)
+    ):
+        return _negated(sent, i - 2)  # 'دون ورود أنباء عن قتلى أو مصابين': both words
     if any(_ruling(sent.toks[k], sent.toks[k + 1]) for k in range(max(0, i - 4), i - 1)):
         return True  # 'قضى الاتفاق بخروج 500 مسلح', 'قضت المحكمة بإعدام رجلين': decreed
     for k in range(max(0, i - 2), i):

@@ -941,8 +941,13 @@ def _plain_core(toks: _Tokens, j: int) -> _Core | None:
 
 def _bare_range(toks: _Tokens, core: _Core) -> _Core | None:
     """'10 إلى 15 شخصاً', 'نحو عشرة إلى خمسة عشر': X إلى Y with no 'من' before X is a range
-    when Y is larger (a rising count says 'من' or names the toll: 'ارتفع ... إلى')."""
+    when Y is larger (a rising count says 'من' or names the toll: 'ارتفع ... إلى'); so is
+    X أو Y when Y is at most twice X ('ثلاثة أو أربعة')."""
     j = core.last + 1
+    if toks.is_word(j, "او"):  # '3 أو 4 أشخاص': a close alternative is a range too
+        upper = _plain_core(toks, j + 1)
+        close = upper is not None and core.value < upper.value <= 2 * core.value
+        return upper if close else None
     if not toks.is_word(j, *_RANGE_TO):
         return None
     upper = _plain_core(toks, j + 1)

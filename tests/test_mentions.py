@@ -2014,3 +2014,15 @@ def test_a_possessed_plural_then_a_definite_number_word_is_counted(text, best):
 def test_two_people_joined_before_a_dual_verb_are_two(text):
     m = mentions(text)[0]
     assert (m["category"], m["best"]) == ("killed", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتزامن ذلك مع قصف مدفعي، من دون ورود أنباء عن قتلى أو مصابين.",
+        "ولم ترد أنباء عن وقوع قتلى أو جرحى.",
+        "فيما لم ترد معلومات مؤكدة عن وجود إصابات في صفوف القوات المشاركة.",
+    ],
+)
+def test_a_negation_reaches_through_news_words_and_أو(text):
+    assert mentions(text) == []

@@ -541,6 +541,14 @@ def test_x_to_y_with_no_marker_is_a_range_when_y_is_larger() -> None:
     assert [q.best for q in find_quantities("نقل 5 إلى 3 مشاف")] == [5, 3]
 
 
+def test_x_or_a_close_y_is_a_range() -> None:
+    (q,) = find_quantities("قتل ثلاثة أو أربعة مدنيين")
+    assert (q.low, q.high, q.qualifier) == (3, 4, "range")
+    (q,) = find_quantities("وقتل 3 أو 4 أشخاص")
+    assert (q.low, q.high, q.qualifier) == (3, 4, "range")
+    assert [q.best for q in find_quantities("قتل 3 أو 40 شخصاً")] == [3, 40]
+
+
 def test_azyad_min_is_more_than() -> None:
     (q,) = find_quantities("قتل أزيد من 12 عنصراً")
     assert (q.best, q.qualifier) == (12, "more_than")
