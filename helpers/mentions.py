@@ -3350,14 +3350,14 @@ def _repeats(figs: list[Figure]) -> None:
     for i, f in enumerate(figs):
         if f.relation or f.best is None:
             continue
-        for g in figs[:i]:
+        for j, g in enumerate(figs[:i]):
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = g.category == f.category and g.victim == f.victim and g.scope == f.scope
             if (
                 same_kind
                 and g.best == f.best
-                and g.sentence != f.sentence
+                and (g.sentence != f.sentence or _told_twice_in_a_row(figs, j, i))
                 and "vague" not in (f.qualifier, g.qualifier)  # ('قتلى' then 'قتل 3 أشخاص')
             ):
                 f.relation = f"same_as:{g.mid}"
@@ -3377,6 +3377,20 @@ def _repeats(figs: list[Figure]) -> None:
         )
         if told is not None:
             f.relation = f"same_as:{told.mid}"
+
+
+def _told_twice_in_a_row(figs: list[Figure], j: int, i: int) -> bool:
+    """Figures j and i of one sentence are told twice in a row with a neighbour each ('استشهاد
+    عامل وإصابة 5 آخرين في قصف ... استشهد عامل وأصيب 5 آخرون': a headline run into the lead)."""
+
+    def key(f: Figure) -> tuple:
+        return f.category, f.victim, f.scope, f.best, f.sentence
+
+    for d in (1, -1):
+        a, b = j + d, i + d
+        if a != i and 0 <= a < len(figs) and 0 <= b < len(figs) and key(figs[a]) == key(figs[b]):
+            return figs[a].category != figs[j].category  # a pair, not one figure told twice
+    return False
 
 
 # ----------------------------------------------------------------------------- output

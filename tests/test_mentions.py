@@ -2026,3 +2026,14 @@ def test_two_people_joined_before_a_dual_verb_are_two(text):
 )
 def test_a_negation_reaches_through_news_words_and_أو(text):
     assert mentions(text) == []
+
+
+def test_a_pair_of_figures_told_twice_in_one_sentence_is_counted_once():
+    text = (
+        "استشهاد عامل وإصابة 5 آخرين في قصف للاحتلال التركي استشهد عامل وأصيب 5 آخرون"
+        " في قصف الاحتلال التركي."
+    )
+    assert [r["relation"] for r in mentions(text)] == ["", "", "same_as:m1", "same_as:m2"]
+    # two deaths in two places, each with its own injured, stay apart
+    text = "قتل مدني وأصيب اثنان في حمص، في حين قتل مدني وأصيب 3 في حماة."
+    assert [r["relation"] for r in mentions(text)] == ["", "", "", ""]
