@@ -2037,3 +2037,9 @@ def test_a_pair_of_figures_told_twice_in_one_sentence_is_counted_once():
     # two deaths in two places, each with its own injured, stay apart
     text = "قتل مدني وأصيب اثنان في حمص، في حين قتل مدني وأصيب 3 في حماة."
     assert [r["relation"] for r in mentions(text)] == ["", "", "", ""]
+
+
+def test_the_imperfect_of_abducting_is_a_trigger_and_ends_the_phrase_before_it():
+    assert one("وتختطف الميليشيا شابين.")["category"] == "detained"
+    rows = mentions('"قسد" تقتل أما وابنها وتخطف جثمانيهما "قسد" تقتحم منزل العائلة.')
+    assert {r["victim"] for r in rows} == {"CIVILIANS"}
