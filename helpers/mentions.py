@@ -780,10 +780,11 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
         if sent.norm[max(0, head.q_start - 2) : head.q_start].strip() in ("(", ":"):
             continue  # 'ثلاثة أشخاص (طفلان ومسلح)': a breakdown of the figure before
         last = _leading_person(head, sent, out)
-        while (k := _next_conjunct(sent, last.end)) is not None:
+        while (k := _next_conjunct(sent, _past_name(sent, last))) is not None:
             found = _conjunct(sent, k)
             if found is None:
                 break
+            last.end = _past_name(sent, last)  # the name belongs to the person it follows
             taken = [g for g in out if sent.toks[k].start <= g.q_start < found[1]]
             if taken:
                 part = taken[0]
@@ -800,6 +801,32 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
             last = part
     out.sort(key=lambda f: (f.start, f.q_start))
     return out
+
+
+def _past_name(sent: Sentence, f: Figure) -> int:
+    """Where a single person's figure ends once the name told after it is passed, quoted or
+    not ('السيدة "فطيم البتال" وابنها', 'الطفل أحمد الخالد وشقيقه'); the figure's own end when
+    no name of up to three words follows."""
+    if f.best != 1:
+        return f.end
+    k = sent.index_at(f.end)
+    end, names = f.end, 0
+    while k < len(sent.toks) and names < 3:
+        t = sent.toks[k]
+        gap = sent.norm[end : t.start].strip()
+        if gap not in ("", '"') or not _name_word(t):
+            break
+        end, names, k = t.end, names + 1, k + 1
+    if names and sent.norm[end : end + 2].strip() == '"':
+        end = sent.norm.index('"', end) + 1
+    return end if names else f.end
+
+
+def _name_word(t: Token) -> bool:
+    """A token that can be part of a person's name: a plain word, not a trigger, person, side,
+    casualty noun, preposition or a word that ends a name."""
+    plain = t.word.isalpha() and not (t.trigger or t.person or t.actor or t.casualty)
+    return plain and not _and(t.word) and t.word not in _PREPOSITIONS | lexicon().name_stops
 
 
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
@@ -3232,6 +3259,8 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     sides = set()
     for t in inner[1:]:  # one side, maybe named twice ('حرس الحدود التركي (الجندرما)')
         a = next((a for a in sent.actors if a.start < t.end and t.start < a.end), None)
+        if a is None and _agent(t.word):
+            continue  # 'أعدمت ميليشيا قسد السيدة': a word for attackers before their name
         if a is None:
             return "", False
         sides.add(a.side)

@@ -18,10 +18,10 @@ from functools import lru_cache
 # Removed: Arabic diacritics (harakat, shadda, sukun, superscript alef), tatweel, and
 # zero-width/bidi control characters that scraped pages are full of, and the 'ـ.ـ' that
 # social-media posts put inside words to dodge filters: tatweel on both sides of a dot, star
-# or space (تصفيتـ.ـهم, بمقـ .ـتل, الاحــ*ــتلال, قتـ ـلوا). A tatweel on one side only is
+# or space (تصفيتـ.ـهم, بمقـ .ـتل, الاحــ*ــتلال, قتـ ـلوا, اعـ. ـ دمت). A tatweel on one side only is
 # kept apart ('لـ "قسد"', 'الـ 24'): that is a separate word.
 _DROP_RE = re.compile(
-    "\u0640+[ .\u00b7*]{1,3}\u0640+|[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
+    "\u0640+[ .\u00b7*]{1,3}\u0640+(?: (?=[\u0621-\u064a]))?|[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
 )
 
 _ONE_FOR_ONE = {

@@ -1043,7 +1043,10 @@ def test_one_death_that_raised_a_total_is_inside_it():
 @pytest.mark.parametrize(
     ("text", "figures"),
     [
-        ("قتل قائد الفصيل و2 من مرافقيه بانفجار عبوة.", [("killed", 1), ("killed", 2)]),
+        (
+            "قتل قائد الفصيل و2 من مرافقيه بانفجار عبوة.",
+            [("killed", 3), ("killed", 1), ("killed", 2)],  # the total, then its two parts
+        ),
         ("اعتقلت قسد شاباً من أبناء البلدة و3 نساء.", [("detained", 1), ("detained", 3)]),
         ("أدى الانفجار لإصابته ومقتل اثنين من مرافقيه.", [("injured", 1), ("killed", 2)]),
     ],
@@ -2043,3 +2046,19 @@ def test_the_imperfect_of_abducting_is_a_trigger_and_ends_the_phrase_before_it()
     assert one("وتختطف الميليشيا شابين.")["category"] == "detained"
     rows = mentions('"قسد" تقتل أما وابنها وتخطف جثمانيهما "قسد" تقتحم منزل العائلة.')
     assert {r["victim"] for r in rows} == {"CIVILIANS"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'أسفرت العملية عن استشهاد امرأة "فطيم البتال" وابنها "جاسم" واعتقال ابنها الثاني.',
+        "مقتل الطفل أحمد الخالد وشقيقه بقصف على القرية.",
+    ],
+)
+def test_a_person_joined_after_a_name_is_a_part_of_the_same_figure(text):
+    assert mentions(text)[0]["best"] == 2
+
+
+def test_a_word_for_militia_before_the_side_leaves_the_side_the_subject():
+    m = one("أعدمت ميليشيا قسد السيدة فطيم.")
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "SDF")
