@@ -693,7 +693,7 @@ def _conjunct(sent: Sentence, k: int) -> tuple[int, int, Counted] | None:
     return n, end, Counted(kind, end=end, noun=word)
 
 
-_ALONG_WITH = frozenset(("برفقه", "رفقه", "بصحبه"))
+_ALONG_WITH = frozenset(("برفقه", "رفقه", "بصحبه", "مع"))
 
 
 def _number_word_after(sent: Sentence, k: int) -> tuple[int | None, int]:

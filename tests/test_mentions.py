@@ -2062,3 +2062,14 @@ def test_a_person_joined_after_a_name_is_a_part_of_the_same_figure(text):
 def test_a_word_for_militia_before_the_side_leaves_the_side_the_subject():
     m = one("أعدمت ميليشيا قسد السيدة فطيم.")
     assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "SDF")
+
+
+def test_a_person_with_مع_after_a_figure_is_counted_too():
+    rows = mentions("ما أدى لمقتل أحد الكوادر مع سائقه، إضافة إلى إصابة مدنيين.")
+    assert sum(r["best"] for r in rows if r["category"] == "killed" and not r["relation"]) == 2
+    assert [r["best"] for r in mentions("قتل عنصر في اشتباك مع عنصرين من قسد.")] == [1]
+
+
+def test_armed_tribesmen_are_a_side_of_their_own():
+    m = one("ومقتل 10 من المسلحين العشائريين في اشتباكات مع قسد.")
+    assert m["victim"] == "OTHER"
