@@ -2773,7 +2773,8 @@ def _claimant(
     previous sentences, else the outlet."""
     before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
     after = [s for s in find_sources(norm, f.end, sent.end) if _gives(s, f, sent, norm)]
-    before = [s for s in before if not _relays(s, before, norm, f.start)]
+    relayers = [s for s in before if _relays(s, before, norm, f.start)]
+    before = [s for s in before if s not in relayers]
     for s in before[-1:] or after[:1]:
         if name := _source_name(s, sent, norm):
             return name
@@ -2786,6 +2787,9 @@ def _claimant(
         if _GENERIC_NAME.match(norm, span[0]) or norm[span[0] : span[1]] in lexicon().source_heads:
             return _UNNAMED  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
         return _QUOTES.sub("", written(*span)).strip()  # 'شبكة "عين الفرات' has half its quotes
+    for s in relayers[-1:]:  # 'نقلت رويترز عن مسؤول أمني': no name for the one it quotes
+        if name := _source_name(s, sent, norm):
+            return name
     if _recalls_earlier(sent):
         return outlet or "outlet"
     lo = max(0, sent.start - 600)

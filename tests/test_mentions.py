@@ -2073,3 +2073,20 @@ def test_a_person_with_مع_after_a_figure_is_counted_too():
 def test_armed_tribesmen_are_a_side_of_their_own():
     m = one("ومقتل 10 من المسلحين العشائريين في اشتباكات مع قسد.")
     assert m["victim"] == "OTHER"
+
+
+def test_an_agency_relaying_someone_it_does_not_name_is_the_source():
+    m = one("ونقلت وكالة رويترز عن مسؤول أمني أن 5 أشخاص قتلوا.")
+    assert m["claimed_by"] == "Reuters"
+    assert one("ونقلت رويترز عن مصادر طبية أن 5 أشخاص قتلوا.")["claimed_by"] == "unnamed sources"
+
+
+def test_mourning_fighters_announces_their_deaths():
+    m = one("ونعت حركة أحرار الشام 3 من مقاتليها.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 3, "OPPOSITION")
+    assert mentions("ونعت الوزيرة المعارضين بالإرهابيين.") == []
+
+
+def test_the_syrian_interior_ministry_arrests_and_says_so():
+    m = one("وأعلنت وزارة الداخلية السورية القبض على 6 أشخاص متورطين في التفجير.")
+    assert (m["perpetrator"], m["claimed_by"]) == ("SYR_GOV", "Syrian interior ministry")
