@@ -2090,3 +2090,16 @@ def test_mourning_fighters_announces_their_deaths():
 def test_the_syrian_interior_ministry_arrests_and_says_so():
     m = one("وأعلنت وزارة الداخلية السورية القبض على 6 أشخاص متورطين في التفجير.")
     assert (m["perpetrator"], m["claimed_by"]) == ("SYR_GOV", "Syrian interior ministry")
+
+
+@pytest.mark.parametrize(
+    "text", ["وقتل عدد كبير من عناصر التنظيم.", "سقوط أعداد كبيرة من القتلى في القصف."]
+)
+def test_a_large_number_of_is_vague(text):
+    m = one(text)
+    assert (m["category"], m["qualifier"]) == ("killed", "vague")
+
+
+def test_people_a_place_shelters_are_not_displaced_by_an_event():
+    assert mentions("وباتت المدينة ملاذاً أخيراً لعدد كبير من المهجرين.") == []
+    assert mentions("وتحولت المدرسة إلى مأوى لـ 200 نازح.") == []
