@@ -2511,6 +2511,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or "," in between
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
+            or (t.word == "علي" and not _at_least_at(sent, k))  # 'على حاجز للفرقة الرابعة'
             or _perpetrator_cue(t.word)
             or (plain and _in(lexicon().subset_words, t.word))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges

@@ -2103,3 +2103,19 @@ def test_a_large_number_of_is_vague(text):
 def test_people_a_place_shelters_are_not_displaced_by_an_event():
     assert mentions("وباتت المدينة ملاذاً أخيراً لعدد كبير من المهجرين.") == []
     assert mentions("وتحولت المدرسة إلى مأوى لـ 200 نازح.") == []
+
+
+@pytest.mark.parametrize(
+    "text, best",
+    [
+        ("وأجبرت العمليات العسكرية أكثر من 50 عائلة على مغادرة منازلها.", 50),
+        ("وغادر 300 شخص منازلهم في القرية.", 300),
+    ],
+)
+def test_leaving_ones_home_is_displacement(text, best):
+    m = one(text)
+    assert (m["category"], m["best"]) == ("displaced", best)
+
+
+def test_a_checkpoint_of_a_side_after_على_is_not_the_victims_side():
+    assert one("وتم توقيف 4 أشخاص على حاجز للفرقة الرابعة.")["victim"] == "CIVILIANS"
