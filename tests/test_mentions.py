@@ -2119,3 +2119,19 @@ def test_leaving_ones_home_is_displacement(text, best):
 
 def test_a_checkpoint_of_a_side_after_على_is_not_the_victims_side():
     assert one("وتم توقيف 4 أشخاص على حاجز للفرقة الرابعة.")["victim"] == "CIVILIANS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقدمت المنظمة مساعدات لـ 500 عائلة نازحة.",
+        "ووزع الهلال الأحمر 400 سلة غذائية على 300 نازح.",
+    ],
+)
+def test_people_given_aid_where_they_are_are_not_newly_displaced(text):
+    assert mentions(text) == []
+
+
+def test_a_toll_recalled_on_an_anniversary_is_not_todays_incident():
+    text = "وأحيا الأهالي الذكرى السنوية الـ 10 لمجزرة الكيماوي التي راح ضحيتها 1400 شخص."
+    assert one(text)["scope"] == "cumulative"
