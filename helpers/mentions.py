@@ -177,6 +177,7 @@ class Lexicon:
     according_to: frozenset[str]  # بحسب، وفق: a source's name follows
     report_nouns: frozenset[str]  # حصيلة، تقرير: 'حصيلة للمرصد' is the monitor's
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
+    perpetrator_links: frozenset[str]  # من، مواقع: between such a cue and the side
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
     attack_nouns: frozenset[str]  # هجوم، عدوان: with ال, an attack told before
     auxiliary_verbs: tuple[str, ...]  # word beginnings: تمكن، أقدم
@@ -223,6 +224,7 @@ _WORD_LISTS = (
     "list_titles",
     "waw_names",
     "perpetrator_cues",
+    "perpetrator_links",
     "attack_nouns",
     "civil_places",
     "both_sides",
@@ -3000,7 +3002,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         first = sent.toks.index(i[0])
         last = sent.toks.index(i[-1])
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
-        if any(_perpetrator_cue(p) for p in prev):
+        if any(_perpetrator_cue(p) for p in prev) or _cue_leads_to(sent, first):
             found = a.side
         elif (
             a.end <= f.start
@@ -3212,6 +3214,22 @@ def _attacks_before(sent: Sentence, first: int) -> bool:
     if sent.norm[verb.end : sent.toks[k + 1].start].strip():
         return False
     return _starts(verb.word, lexicon().perpetrator_verbs)
+
+
+def _cue_leads_to(sent: Sentence, first: int) -> bool:
+    """A perpetrator cue up to four words before the side at token `first`, with only words of
+    agents, affiliation or place between: 'برصاص قناص تابع لقوات النظام', 'على يد عناصر من
+    الهيئة', 'مصدره مواقع الجيش التركي'."""
+    lex = lexicon()
+    for k in range(first - 1, max(-1, first - 5), -1):
+        t = sent.toks[k]
+        if _perpetrator_cue(t.word):
+            return True
+        link = _in(lex.perpetrator_links, t.word) or t.word.startswith(lex.affiliation)
+        fighters = t.person is not None and t.person[0] == "combatant"
+        if not (link or fighters or _agent(t.word)):
+            return False
+    return False
 
 
 def _perpetrator_cue(word: str) -> bool:

@@ -2135,3 +2135,17 @@ def test_people_given_aid_where_they_are_are_not_newly_displaced(text):
 def test_a_toll_recalled_on_an_anniversary_is_not_todays_incident():
     text = "وأحيا الأهالي الذكرى السنوية الـ 10 لمجزرة الكيماوي التي راح ضحيتها 1400 شخص."
     assert one(text)["scope"] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("وقتل طفل برصاص قناص تابع لقوات النظام في درعا البلد.", "SYR_GOV"),
+        ("وأصيب مدنيان بقصف مدفعي مصدره مواقع الجيش التركي.", "TURKEY"),
+        ("وقتل رجل على يد عناصر من هيئة تحرير الشام في إدلب.", "OPPOSITION"),
+        ("قتل عنصران من قسد بقصف مدفعي من مواقع الجيش الوطني على محيط البلدة.", "OPPOSITION"),
+        ("ارتقاء 5 شهداء بقصف صاروخي مصدره مناطق سيطرة قسد.", "SDF"),
+    ],
+)
+def test_a_perpetrator_cue_reaches_the_side_past_agents_and_places(text, side):
+    assert one(text)["perpetrator"] == side
