@@ -1420,6 +1420,8 @@ def _people_after(q: numbers.Quantity, sent: Sentence) -> bool:
     if q.kind == "dual":
         return True
     c = _counted(q, sent)
+    if c is not None and c.kind == "actor":  # '4 من فلول النظام': a side named by its people
+        return _person_count(c.noun) is not None
     return c is not None and c.kind in ("civilian", "combatant", "casualty")
 
 

@@ -2149,3 +2149,9 @@ def test_a_toll_recalled_on_an_anniversary_is_not_todays_incident():
 )
 def test_a_perpetrator_cue_reaches_the_side_past_agents_and_places(text, side):
     assert one(text)["perpetrator"] == side
+
+
+def test_remnants_of_the_fallen_government_are_not_todays_government_forces():
+    m = one("وقتلت قوات الأمن العام 4 من فلول النظام في كمين بريف اللاذقية.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (4, "OTHER", "SYR_GOV")
+    assert one("وقتل عنصران من الأمن العام بهجوم لفلول النظام.")["perpetrator"] == "OTHER"
