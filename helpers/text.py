@@ -278,7 +278,8 @@ def stems(word: str) -> list[str]:
 def _stems(word: str) -> tuple[str, ...]:
     out = [word]
     for p in _PROCLITICS:
-        if word.startswith(p) and len(word) - len(p) >= 2:
+        shortest = 3 if p.endswith("ك") else 2  # 'كفر' (a village's first word) is not ك + فر
+        if word.startswith(p) and len(word) - len(p) >= shortest:
             rest = word[len(p) :]
             if p.endswith("لل"):
                 out.append("ل" + rest)  # للمدنيين -> لمدنيين is wrong; keep both

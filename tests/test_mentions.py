@@ -2155,3 +2155,12 @@ def test_remnants_of_the_fallen_government_are_not_todays_government_forces():
     m = one("وقتلت قوات الأمن العام 4 من فلول النظام في كمين بريف اللاذقية.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (4, "OTHER", "SYR_GOV")
     assert one("وقتل عنصران من الأمن العام بهجوم لفلول النظام.")["perpetrator"] == "OTHER"
+
+
+def test_a_village_named_kafr_is_not_ك_plus_a_flight_verb():
+    assert mentions("كما طال القصف محيط مدينة الأتارب وبلدة كفر عمة بذات الريف.") == []
+
+
+def test_a_toll_over_a_span_of_years_is_cumulative():
+    text = "وبين 2017 و2020، بلغ عدد الفارين من هجمات النظام مليوني مدني نزحوا إلى الحدود."
+    assert one(text)["scope"] == "cumulative"
