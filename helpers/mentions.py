@@ -2313,6 +2313,8 @@ def _describes_state(sent: Sentence, i: int, category: str) -> bool:
     before = sent.toks[max(0, i - 2) : i]
     if before and before[-1].casualty and before[-1].casualty[0] != category:
         return not sent.toks[i].word.startswith("و")  # (but 'قتلى ومعتقلين' is two figures)
+    if before and _starts(before[-1].word, lexicon().perpetrator_verbs):
+        return True  # 'غارات استهدفت نازحين': whom the attack hit, not people displaced by it
     return _dwelling_before(sent, i)
 
 

@@ -2164,3 +2164,7 @@ def test_a_village_named_kafr_is_not_ك_plus_a_flight_verb():
 def test_a_toll_over_a_span_of_years_is_cumulative():
     text = "وبين 2017 و2020، بلغ عدد الفارين من هجمات النظام مليوني مدني نزحوا إلى الحدود."
     assert one(text)["scope"] == "cumulative"
+
+
+def test_displaced_people_an_attack_hit_are_not_newly_displaced():
+    assert mentions("بغارات جوية روسية استهدفت نازحين في منطقة النهر الأبيض.") == []
