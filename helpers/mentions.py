@@ -2517,7 +2517,6 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or "," in between
             or t.trigger
             or (t.word in ("في", "خلال", "جراء", "اثر", "الي") and not _names_side_next(sent, k))
-            or (t.word == "علي" and not _at_least_at(sent, k))  # 'على حاجز للفرقة الرابعة'
             or _perpetrator_cue(t.word)
             or (plain and _in(lexicon().subset_words, t.word))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
@@ -2570,11 +2569,14 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     if any(t.word in both or t.word[1:] in both for t in toks):
         return ["MIXED", "MIXED2"]
     sides = []
+    counted = f.extras.get("counted")
+    plain = counted is not None and counted.kind == "civilian"
     for a in sent.actors:
+        if plain and _owns_a_place(sent, a):
+            continue  # 'أشخاص من الجيب الأخير للتنظيم': where people came from, not their side
         if f.q_start <= a.start < end and a.side not in sides:
             sides.append(a.side)
-    counted = f.extras.get("counted")
-    head = counted.end if counted is not None and counted.kind == "civilian" else -1
+    head = counted.end if plain else -1
     for i, t in enumerate(toks):
         side = adjective_side(t.word) if t.end != head else None  # '4 عراقيين': people
         prev = toks[i - 1] if i else None
@@ -2589,6 +2591,18 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     if sides and any(t.word in _PRONOUNS for t in toks):
         sides.append("PRONOUN")
     return _resolve_placeholders(sides, f, sent)
+
+
+def _owns_a_place(sent: Sentence, a: ActorMatch) -> bool:
+    """The side is named as the owner of a place or thing in the two words before it: 'الجيب
+    الأخير للتنظيم', 'مواقع قسد', 'حاجز للنظام'."""
+    first = sent.index_at(a.start)
+    for t in reversed(sent.toks[max(0, first - 2) : first]):
+        if t.person or t.casualty:
+            return False
+        if _in(lexicon().not_people, t.word):
+            return True
+    return False
 
 
 def _names_people(t: Token) -> bool:

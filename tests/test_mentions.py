@@ -2168,3 +2168,10 @@ def test_a_toll_over_a_span_of_years_is_cumulative():
 
 def test_displaced_people_an_attack_hit_are_not_newly_displaced():
     assert mentions("بغارات جوية روسية استهدفت نازحين في منطقة النهر الأبيض.") == []
+
+
+def test_a_side_owning_the_place_people_came_from_is_not_their_side():
+    text = "وخرج أكثر من 5 آلاف شخص من الجيب الأخير للتنظيم، بينهم نساء وأطفال."
+    assert one(text)["victim"] == "CIVILIANS"
+    # fighters at a side's checkpoint are that side's
+    assert one("قتل 3 عناصر على حاجز لقسد.")["victim"] == "SDF"
