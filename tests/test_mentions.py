@@ -2175,3 +2175,8 @@ def test_a_side_owning_the_place_people_came_from_is_not_their_side():
     assert one(text)["victim"] == "CIVILIANS"
     # fighters at a side's checkpoint are that side's
     assert one("قتل 3 عناصر على حاجز لقسد.")["victim"] == "SDF"
+
+
+def test_a_spokesman_speaks_for_the_side_named_after_him():
+    m = mentions("وقال المتحدث باسم قسد إن مقاتليهم قتلوا 41 إرهابياً وأسروا 5 آخرين.")[0]
+    assert (m["claimed_by"], m["perpetrator"], m["victim"]) == ("SDF", "SDF", "UNKNOWN")
