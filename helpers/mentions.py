@@ -195,7 +195,7 @@ class Lexicon:
     ranks: frozenset[str]  # صفوف، فصيل: between a person and their side
     causes: frozenset[str]
     non_conflict: re.Pattern[str]
-    non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness
+    non_conflict_cause: dict[str, str]  # normalised phrase -> accident | disaster | illness | crime
 
 
 # Lexicon fields that are plain word sets read from the casualties.yaml entry of the same name.
@@ -402,7 +402,7 @@ class Figure:
     unit: str = "people"
     claimed_by: str = ""
     perpetrator: str = ""
-    cause: str = ""  # '' (violence, or not stated) | accident | disaster | illness
+    cause: str = ""  # '' (violence, or not stated) | accident | disaster | illness | crime
     sentence: tuple[int, int] = (0, 0)
     q_start: int = 0  # where the number itself is
     q_end: int = 0
@@ -3309,9 +3309,9 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
 
 
 def _non_conflict_cause(sent: Sentence) -> str:
-    """'accident', 'disaster' or 'illness' when the sentence puts its casualties down to a road
-    accident, an earthquake, a flood or an epidemic and names no violent event (no strike,
-    shelling, clash or attack word of the incident lexicon); '' otherwise.
+    """'accident', 'disaster', 'illness' or 'crime' when the sentence puts its casualties down to
+    a road accident, an earthquake, a flood, an epidemic or a brawl and names no violent event
+    (no strike, shelling, clash or attack word of the incident lexicon); '' otherwise.
 
     Such figures are real deaths but not conflict casualties: ACLED and UCDP leave them out, and
     a page of headlines often carries one next to the conflict report (a bus crash abroad). They

@@ -68,7 +68,7 @@ MENTION_COLUMNS = [
     "unit",  # what is counted: people (default) or families, ...
     "claimed_by",  # who the text says gives the figure
     "perpetrator",  # who caused it, where stated (side code)
-    "cause",  # '' for violence (or unstated); accident / disaster / illness: not counted
+    "cause",  # '' for violence (or unstated); accident / disaster / illness / crime: not counted
     "incident",  # id of the incident (within the document) it belongs to, or ''
     "sentence",  # the sentence the figure comes from, for provenance
 ]

@@ -629,6 +629,9 @@ def test_national_army_factions_are_opposition():
         ("توفي 3 مرضى بفيروس كورونا في مشفى المدينة.", "illness"),
         ("وسجلت 600 إصابة بمرض التهاب الكبد الوبائي في درعا.", "illness"),
         ("وأصيب 5 أطفال بمرض الحصبة في المخيم.", "illness"),
+        ("وقتل مدني بصاعقة كهربائية.", "accident"),
+        ("وتوفي طفل بسبب البرد في مخيمات الشمال.", "disaster"),
+        ("وقتل شاب في شجار عائلي.", "crime"),
     ],
 )
 def test_deaths_from_accidents_disasters_and_disease_keep_their_row_with_a_cause(text, cause):
