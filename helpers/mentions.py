@@ -1869,7 +1869,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if t.trigger and i not in used and _object_form_only(t.word):
             makers.append(_suffixed)  # 'قتلها قناص': the noun after is the killer
         elif t.trigger and i not in used:
-            makers += [_name_list, _after_trigger, _suffixed, _named_after_trigger]
+            makers += [_name_list, _after_trigger, _suffixed, _named_after_trigger, _bare_names]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
         if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
@@ -2004,6 +2004,48 @@ def _name_list(sent: Sentence, i: int) -> Figure | None:
     f = _stated(toks[i].start, items[-1][-1].end, toks[i].trigger, len(items), toks[i], counted)
     f.q_start, f.q_end = items[0][0].start, items[-1][-1].end
     return f
+
+
+def _bare_names(sent: Sentence, i: int) -> Figure | None:
+    """'استشهاد جيهان بلكين وناظم داشتان': full names joined by و right after a trigger, with
+    no 'كل من' before them, count the people named. Each name has two to four words, the first
+    without ال, none of them a person, side, place or thing word; a relative after a name
+    ('وزوجته') counts too."""
+    items = _list_items(sent, i + 1) if i + 1 < len(sent.toks) else []
+    if not 2 <= len(items) <= 6 or items[0][0].word.startswith(("ال", "و")):
+        return None
+    if any(c in sent.norm[items[0][0].start : items[-1][-1].end] for c in "،,-–"):
+        return None  # names joined by و only: a comma may start anything
+    for n, item in enumerate(items):
+        first = item[0].word[1:] if n else item[0].word
+        if n and len(item) == 1 and _person_count(first) == ("civilian", 1):
+            continue  # 'وزوجته'
+        words = [first] + [t.word for t in item[1:]]
+        if not 2 <= len(item) <= 4 or first.startswith("ال") or not all(map(_plain_name, words)):
+            return None
+        if any(w.endswith(_POSSESSIVE) for w in words):
+            return None  # 'قتل صديقتها خنقاً وسرقت مصاغها': not names
+        if any(t.trigger or t.person or t.actor or t.casualty for t in item):
+            return None
+    f = _stated(
+        sent.toks[i].start,
+        items[-1][-1].end,
+        sent.toks[i].trigger,
+        len(items),
+        sent.toks[i],
+        Counted("", end=items[-1][-1].end),
+    )
+    f.q_start, f.q_end = items[0][0].start, items[-1][-1].end
+    return f
+
+
+def _plain_name(word: str) -> bool:
+    """A word that can be part of a person's name: letters only, and not a word of the lexicon
+    for things, units, agents, places or one that ends a name."""
+    lex = lexicon()
+    if not word.isalpha() or word in _PREPOSITIONS or word in lex.name_stops:
+        return False
+    return not any(_in(words, word) for words in (lex.not_people, lex.units, lex.agents))
 
 
 def _list_items(sent: Sentence, k: int) -> list[list[Token]]:

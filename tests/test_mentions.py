@@ -2183,3 +2183,22 @@ def test_a_side_owning_the_place_people_came_from_is_not_their_side():
 def test_a_spokesman_speaks_for_the_side_named_after_him():
     m = mentions("وقال المتحدث باسم قسد إن مقاتليهم قتلوا 41 إرهابياً وأسروا 5 آخرين.")[0]
     assert (m["claimed_by"], m["perpetrator"], m["victim"]) == ("SDF", "SDF", "UNKNOWN")
+
+
+@pytest.mark.parametrize(
+    "text, best",
+    [
+        ("مما أدى إلى استشهاد جيهان بلكين وناظم داشتان، وإصابة السائق.", 2),
+        ("مقتل أحمد محمد العلي وزوجته بقصف على المنزل.", 2),
+    ],
+)
+def test_full_names_joined_after_a_trigger_count_the_people_named(text, best):
+    assert mentions(text)[0]["best"] == best
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قتل صديقتها خنقاً وسرقت مصاغها الذهبي.", "أدى إلى استشهاد إحدى إدارياته، شهناز عمر."],
+)
+def test_words_after_a_trigger_that_are_not_a_list_of_names_count_no_one(text):
+    assert [r["best"] for r in mentions(text)] in ([], [1])
