@@ -816,9 +816,11 @@ def _past_name(sent: Sentence, f: Figure) -> int:
     while k < len(sent.toks) and names < 3:
         t = sent.toks[k]
         gap = sent.norm[end : t.start].strip()
-        if gap not in ("", '"') or not _name_word(t):
+        adjective = t.person is not None and t.person[1] == "singular" and not _and(t.word)
+        if gap not in ("", '"') or not (_name_word(t) or adjective):  # ('امرأة مسنة تدعى')
             break
-        end, names, k = t.end, names + 1, k + 1
+        introducer = _in(lexicon().name_introducers, t.word)  # 'امرأة تدعى "فطيم البتال"'
+        end, names, k = t.end, names + (not introducer), k + 1
     if names and sent.norm[end : end + 2].strip() == '"':
         end = sent.norm.index('"', end) + 1
     return end if names else f.end
@@ -1980,8 +1982,9 @@ def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     t = sent.toks[i]
     if i + 1 >= len(sent.toks):
         return None
-    if _in(lexicon().name_introducers, sent.toks[i + 1].word):
-        return _one(sent, i, i + 1, _combined(sent, i), Counted(""))
+    introducer = sent.toks[i + 1].word
+    if _in(lexicon().name_introducers, introducer) and "ال" in introducer[:4]:
+        return _one(sent, i, i + 1, _combined(sent, i), Counted(""))  # (not 'لحياته يدعى')
     if sent.norm[t.end : sent.toks[i + 1].start].strip() not in ('"', "#"):
         return None
     nxt = sent.toks[i + 1]

@@ -2056,6 +2056,7 @@ def test_the_imperfect_of_abducting_is_a_trigger_and_ends_the_phrase_before_it()
     [
         'أسفرت العملية عن استشهاد امرأة "فطيم البتال" وابنها "جاسم" واعتقال ابنها الثاني.',
         "مقتل الطفل أحمد الخالد وشقيقه بقصف على القرية.",
+        'مقتل امرأة مسنة تدعى "فطيم البتال" وابنها الشاب جاسم.',
     ],
 )
 def test_a_person_joined_after_a_name_is_a_part_of_the_same_figure(text):
@@ -2202,3 +2203,8 @@ def test_full_names_joined_after_a_trigger_count_the_people_named(text, best):
 )
 def test_words_after_a_trigger_that_are_not_a_list_of_names_count_no_one(text):
     assert [r["best"] for r in mentions(text)] in ([], [1])
+
+
+def test_a_naming_verb_right_after_a_trigger_with_a_pronoun_is_no_new_person():
+    text = "مما أدى إلى فقدان شخص لحياته يدعى يوسف الحايك البالغ من العمر 30 عاماً."
+    assert [r["best"] for r in mentions(text)] == [1]
