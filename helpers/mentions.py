@@ -154,6 +154,7 @@ class Lexicon:
     rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
     news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
+    contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
     releases: frozenset[str]
     unrealised: frozenset[str]
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
@@ -319,6 +320,7 @@ def lexicon() -> Lexicon:
         subset_words=word_set([m for m in data["subset_markers"] if " " not in m.strip()]),
         non_conflict=phrase_regex(list(non_conflict)),
         non_conflict_cause=non_conflict,
+        contrast=phrase_regex(data["contrast_openers"]),
     )
 
 
@@ -523,6 +525,7 @@ def extract_mentions(doc: Document) -> list[dict]:
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
+            f.extras["contrast_at"] = _last_contrast(norm, s0, f.start)
             f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, told)
             _vowelled_dual(f, written)
             f.cause = "" if f.perpetrator else cause
@@ -531,6 +534,17 @@ def extract_mentions(doc: Document) -> list[dict]:
         _share_scope(found)
     _relate(figures)
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
+
+
+def _last_contrast(norm: str, start: int, end: int) -> int:
+    """Where the last word setting a rival account ('بينما قالت', 'في حين أعلنت') stands between
+    `start` and `end`, with a word of saying within the three words after it; -1 when none."""
+    found = [
+        m.start()
+        for m in lexicon().contrast.finditer(norm, start, end)
+        if _has_saying(norm[m.end() : m.end() + 30].split()[:3])
+    ]
+    return found[-1] if found else -1
 
 
 _GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
@@ -591,6 +605,11 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     out.extend(_figures_without_number(sent, out, used_triggers))
     out.sort(key=lambda f: (f.start, f.q_start))
     out = _others_as_adjective(out, sent)
+    for n, f in enumerate(out):  # 'وقتل 4 مدنيين آخرين': more of the same, never a repeat
+        others = any(_in(lexicon().others, w) for w in sent.norm[f.q_start : f.end].split())
+        # (but in 'قتل عامل وإصابة 5 آخرين' the others are besides the dead)
+        numbered = _quantity_at(sent, f.q_start, f.q_end) is not None  # (not 'ومسؤول آخر')
+        f.extras["others"] = others and numbered and all(g.category == f.category for g in out[:n])
     out = _conjoined_people(out, sent)
     return _coordinated_totals(out, sent)
 
@@ -3469,9 +3488,14 @@ def _repeats(figs: list[Figure]) -> None:
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = g.category == f.category and g.victim == f.victim and g.scope == f.scope
+            latest = not any(_same_kind(h, f) for h in figs[j + 1 : i])
+            if same_kind and latest and _rival(g, f):
+                f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
+                break
             if (
                 same_kind
                 and g.best == f.best
+                and not (f.extras.get("others") and f.category == g.category)
                 and (g.sentence != f.sentence or _told_twice_in_a_row(figs, j, i))
                 and "vague" not in (f.qualifier, g.qualifier)  # ('قتلى' then 'قتل 3 أشخاص')
             ):
@@ -3492,6 +3516,21 @@ def _repeats(figs: list[Figure]) -> None:
         )
         if told is not None:
             f.relation = f"same_as:{told.mid}"
+
+
+def _same_kind(g: Figure, f: Figure) -> bool:
+    return (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
+
+
+def _rival(g: Figure, f: Figure) -> bool:
+    """Figure f, told after g behind a word of contrast, is another source's account of the same
+    casualties: a different number from a different source, neither of them vague."""
+    if g.best == f.best or "vague" in (g.qualifier, f.qualifier) or f.extras.get("others"):
+        return False
+    if f.sentence[0] - g.sentence[1] > 2:
+        return False  # the account set against it is in the same or the next sentence
+    sources = g.claimed_by and f.claimed_by and g.claimed_by != f.claimed_by
+    return bool(sources) and f.extras.get("contrast_at", -1) > g.end
 
 
 def _told_twice_in_a_row(figs: list[Figure], j: int, i: int) -> bool:

@@ -2208,3 +2208,24 @@ def test_words_after_a_trigger_that_are_not_a_list_of_names_count_no_one(text):
 def test_a_naming_verb_right_after_a_trigger_with_a_pronoun_is_no_new_person():
     text = "مما أدى إلى فقدان شخص لحياته يدعى يوسف الحايك البالغ من العمر 30 عاماً."
     assert [r["best"] for r in mentions(text)] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 10 أشخاص بحسب المرصد. بينما قالت سانا إن 15 شخصاً قتلوا في الهجوم.",
+        "قتل 10 أشخاص بحسب المرصد، في حين قالت سانا إن 15 شخصاً قتلوا.",
+    ],
+)
+def test_another_sources_rival_figure_is_an_alternative_not_more_casualties(text):
+    assert [r["relation"] for r in mentions(text)] == ["", "alternative_to:m1"]
+
+
+def test_another_event_after_فيما_is_not_a_rival_account():
+    text = "قتل 10 أشخاص بحسب المرصد. فيما قتل 3 أشخاص في درعا بحسب تجمع أحرار حوران."
+    assert [r["relation"] for r in mentions(text)] == ["", ""]
+
+
+def test_more_people_of_the_same_kind_told_with_others_are_not_a_repeat():
+    text = "قتل 4 مدنيين في غارة روسية. وقتل 4 مدنيين آخرين في غارة ثانية على بلدة مجاورة."
+    assert [r["relation"] for r in mentions(text)] == ["", ""]
