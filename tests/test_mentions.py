@@ -2229,3 +2229,8 @@ def test_another_event_after_فيما_is_not_a_rival_account():
 def test_more_people_of_the_same_kind_told_with_others_are_not_a_repeat():
     text = "قتل 4 مدنيين في غارة روسية. وقتل 4 مدنيين آخرين في غارة ثانية على بلدة مجاورة."
     assert [r["relation"] for r in mentions(text)] == ["", ""]
+
+
+def test_an_aggression_with_a_nationality_names_the_perpetrator():
+    m = one("استشهد مدنيان جراء عدوان إسرائيلي استهدف سيارة في حي المزة بدمشق.")
+    assert m["perpetrator"] == "ISRAEL"
