@@ -2234,3 +2234,11 @@ def test_more_people_of_the_same_kind_told_with_others_are_not_a_repeat():
 def test_an_aggression_with_a_nationality_names_the_perpetrator():
     m = one("استشهد مدنيان جراء عدوان إسرائيلي استهدف سيارة في حي المزة بدمشق.")
     assert m["perpetrator"] == "ISRAEL"
+
+
+def test_a_toll_over_a_stated_period_is_cumulative_and_snhr_by_another_name():
+    m = one(
+        'وذكرت شبكة حقوق الإنسان السورية "SNHR"، أن الهجمات أسفرت عن مقتل 843 مدنياً على الأقل'
+        " خلال الفترة من 26 نيسان إلى 19 آب 2021."
+    )
+    assert (m["scope"], m["claimed_by"]) == ("cumulative", "SNHR")
