@@ -1901,6 +1901,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             continue
         for make in makers:
             f = make(sent, i)
+            if f is not None and _felled(sent, i):
+                f.extras["pronoun_victim"] = True  # 'وأردوه قتيلاً': the one told before
             if f is not None and _state_ended(sent, i, f.category):
                 break
             if f is not None and _told_before(f, done + out):
@@ -1913,6 +1915,18 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
                 covered.append((f.start, f.end))
                 break
     return out
+
+
+def _felled(sent: Sentence, i: int) -> bool:
+    """'أردوه قتيلاً', 'أرداه عناصر الدورية قتيلاً': a verb of felling with the pronoun of the
+    people shot, up to four words before the casualty word."""
+    for t in reversed(sent.toks[max(0, i - 4) : i]):
+        word = t.word[1:] if t.word[:1] in "وف" else t.word
+        if word.startswith("ارد") and len(word) > 4:
+            return True
+        if t.trigger or t.casualty or _quantity_at(sent, t.start, t.end):
+            return False
+    return False
 
 
 def _stated(
@@ -2442,6 +2456,10 @@ def _resolve_victim(
     if f.extras.get("pronoun_victim") and (side := _side_told_before(f, sent)):
         f.victim = side  # 'أطلق مسلحون النار على شاب ما أدى لمقتله'
         return
+    told = [p for p in prev if (p.category, p.best) == (f.category, f.best)]
+    if f.extras.get("pronoun_victim") and told and not _one_named_before(f, sent):
+        f.victim = told[-1].victim  # 'مقتل "سامر العبدالله". ... أردوه قتيلاً': the one told
+        return
     if kind == "pronoun" or _has_pronoun(f, sent):
         perp = _perpetrator(f, sent)
         side = _last_side_before(f, sent, actors, {perp} if perp else None, near=True)
@@ -2477,6 +2495,16 @@ def _resolve_victim(
         or displaced
         or _side_of_those_told(f, counted, prev)
         or "UNKNOWN"
+    )
+
+
+def _one_named_before(f: Figure, sent: Sentence) -> bool:
+    """A single person (or 'أحد') is named in the sentence before the figure: the pronoun on its
+    trigger points to them ('يقودها أحد عناصر قوات الأسد ما أدى لمقتله'), not to anyone told in
+    an earlier sentence."""
+    before = sent.toks[: sent.index_at(f.start)]
+    return any(
+        t.word in ("احد", "احدي") or (t.person and t.person[1] == "singular") for t in before
     )
 
 

@@ -2242,3 +2242,16 @@ def test_a_toll_over_a_stated_period_is_cumulative_and_snhr_by_another_name():
         " خلال الفترة من 26 نيسان إلى 19 آب 2021."
     )
     assert (m["scope"], m["claimed_by"]) == ("cumulative", "SNHR")
+
+
+def test_a_felling_verb_with_a_pronoun_points_back_to_the_person_shot():
+    m = one("أطلق مسلحون مجهولون النار على شاب وأردوه قتيلاً في بلدة طفس.")
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "UNKNOWN")
+    rows = mentions(
+        'مقتل "سامر العبدالله" نائب رئيس المجلس المدني. وقالت مصادر إن عناصر الدورية'
+        " أردوه قتيلاً أمام منزله."
+    )
+    assert [r["relation"] for r in rows] == ["", "same_as:m1"]
+    # a single person named in the sentence is the one the pronoun points to
+    text = "مقتل شاب في درعا. وانفجر لغم بدراجة يقودها أحد العناصر ما أدى لمقتله."
+    assert [r["relation"] for r in mentions(text)] == ["", ""]
