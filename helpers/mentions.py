@@ -2434,7 +2434,7 @@ def _resolve_victim(
     counted: Counted | None = f.extras.get("counted")
     kind = counted.kind if counted else ""
     named = [] if f.extras.get("pronoun_victim") else _sides_in_phrase(f, sent)
-    if kind == "others" and prev:
+    if kind == "others" and prev and not named:  # ('وأصيب 9 آخرون في صفوف فصيل ...')
         f.victim = prev[-1].victim
         return
     loser, loses = _verb_subject(f, sent)
@@ -2522,6 +2522,9 @@ def _share_side(found: list[Figure], sent: Sentence) -> None:
     """'سقط 3 قتلى و7 جرحى في صفوف الفصائل': casualty nouns joined by و share the side named
     after the last of them, or after the first ('23 قتيلاً من عناصر داعش و40 معتقلاً')."""
     for a, b in zip(found, found[1:], strict=False):
+        if _others_of_the_same_side(a, b, sent):
+            a.victim = b.victim  # 'سقط 6 قتلى وأصيب 9 آخرون في صفوف فصيل صقور الشام'
+            continue
         if a.noun_class != "casualty" or b.noun_class != "casualty":
             continue
         if not _joined_by_and(sent.norm, _phrase_end(a, sent), b.q_start):
@@ -2530,6 +2533,16 @@ def _share_side(found: list[Figure], sent: Sentence) -> None:
             a.victim = b.victim
         elif b.victim == "UNKNOWN" and a.victim not in ("UNKNOWN", "MIXED"):
             b.victim = a.victim
+
+
+def _others_of_the_same_side(a: Figure, b: Figure, sent: Sentence) -> bool:
+    """Casualties with no side (a), then 'و' + a trigger + others (b) whose side is named after
+    them, with no comma between: the others are of the same side as the first."""
+    counted = b.extras.get("counted")
+    if a.victim != "UNKNOWN" or a.noun_class != "casualty" or b.victim in ("UNKNOWN", "MIXED"):
+        return False
+    gap = sent.norm[a.end : b.start]
+    return counted is not None and counted.kind == "others" and not any(c in gap for c in "،,")
 
 
 def _share_scope(found: list[Figure]) -> None:

@@ -2255,3 +2255,9 @@ def test_a_felling_verb_with_a_pronoun_points_back_to_the_person_shot():
     # a single person named in the sentence is the one the pronoun points to
     text = "مقتل شاب في درعا. وانفجر لغم بدراجة يقودها أحد العناصر ما أدى لمقتله."
     assert [r["relation"] for r in mentions(text)] == ["", ""]
+
+
+def test_others_named_with_their_side_give_it_to_the_casualties_before_them():
+    rows = mentions("سقط 6 قتلى وأصيب 9 آخرون في صفوف فصيل صقور الشام.")
+    assert [r["victim"] for r in rows] == ["OPPOSITION", "OPPOSITION"]
+    assert one("قصف روسي يقتل 6 عناصر من «الجبهة الوطنية»")["victim"] == "OPPOSITION"
