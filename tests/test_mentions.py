@@ -2261,3 +2261,10 @@ def test_others_named_with_their_side_give_it_to_the_casualties_before_them():
     rows = mentions("سقط 6 قتلى وأصيب 9 آخرون في صفوف فصيل صقور الشام.")
     assert [r["victim"] for r in rows] == ["OPPOSITION", "OPPOSITION"]
     assert one("قصف روسي يقتل 6 عناصر من «الجبهة الوطنية»")["victim"] == "OPPOSITION"
+
+
+@pytest.mark.parametrize("text", ["وجرى أسر العديد من عناصر التنظيم.", "وأسر عدد من عناصر النظام."])
+def test_capturing_a_vague_number_of_fighters_is_detention(text):
+    m = one(text)
+    assert (m["category"], m["qualifier"]) == ("detained", "vague")
+    assert mentions("تعاني أسر عديدة من الفقر.") == []
