@@ -1517,6 +1517,8 @@ def _draft(q: numbers.Quantity, sent: Sentence, done: list[Figure]) -> _Draft | 
     noun_before = _noun_before(sent, q, done)
     if noun_before == "told":
         return None  # 'شخصين اثنين': the dual already said it
+    if q.kind == "one" and q.prefix.endswith("ل"):
+        return None  # 'الأبقار لأحد المزارعين', 'التابع لأحد الفصائل': whose, not how many
     post_nominal = "واحد" in normalize_word(q.text)
     if q.kind == "one" and post_nominal and noun_before is None:
         return None  # 'من عائلة واحدة': 'one' describing a thing, not a head count
@@ -2679,7 +2681,7 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     counted = f.extras.get("counted")
     plain = counted is not None and counted.kind == "civilian"
     for a in sent.actors:
-        if plain and _owns_a_place(sent, a):
+        if plain and (_owns_a_place(sent, a) or not _belongs_to(sent, f.end, a)):
             continue  # 'أشخاص من الجيب الأخير للتنظيم': where people came from, not their side
         if f.q_start <= a.start < end and a.side not in sides:
             sides.append(a.side)
@@ -2698,6 +2700,26 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     if sides and any(t.word in _PRONOUNS for t in toks):
         sides.append("PRONOUN")
     return _resolve_placeholders(sides, f, sent)
+
+
+def _belongs_to(sent: Sentence, end: int, a: ActorMatch) -> bool:
+    """Plain people ending at `end` belong to the side only when a word of membership stands
+    right before its name (من، في، صفوف، تابعين, or ل on the name: '3 أشخاص من قسد', 'شبان
+    تابعين لقسد', 'مسؤولاً بارزاً في داعش'), and no other person comes between, whose side it
+    would be ('مواطناً استضاف قيادياً في التنظيم'); not after a verb ('مدني ويحمّل قسد').
+    """
+    lex = lexicon()
+    between = [t for t in sent.span_tokens(end, a.start) if end <= t.start < a.start]
+    for k, t in enumerate(between):
+        if t.person and not (k and between[k - 1].word == "من"):
+            return False
+    first = sent.span_tokens(a.start, a.end)[0]
+    if first.start < a.start and first.word.startswith("ل"):
+        return True  # 'لقسد', 'للنظام'
+    if not between:
+        return True
+    last = between[-1].word
+    return last in ("من", "في", "ل") or _in(lex.ranks, last) or last.startswith(lex.affiliation)
 
 
 def _owns_a_place(sent: Sentence, a: ActorMatch) -> bool:

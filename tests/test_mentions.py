@@ -2268,3 +2268,30 @@ def test_capturing_a_vague_number_of_fighters_is_detention(text):
     m = one(text)
     assert (m["category"], m["qualifier"]) == ("detained", "vague")
     assert mentions("تعاني أسر عديدة من الفقر.") == []
+
+
+def test_animals_and_whose_they_are_count_no_one():
+    assert mentions("ما تسبب بنفوق وإصابة عدداً من الأبقار لأحد المزارعين.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جنود التحالف الدولي يقتلون مواطناً استضاف قيادياً في التنظيم بريف الرقة.",
+        "التحالف الدولي يعرب عن أسفه لمقتل مدني ويحمل قسد مسؤولية البلاغ الكاذب.",
+    ],
+)
+def test_a_side_named_after_a_verb_or_another_person_is_not_plain_peoples(text):
+    assert one(text)["victim"] == "CIVILIANS"
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("قتل 3 أشخاص من قسد.", "SDF"),
+        ("اعتقال 5 شبان تابعين لقسد.", "SDF"),
+        ('أسفرت العملية عن اعتقال مسؤول التسليح لـ "داعش" سابقاً.', "ISIS"),
+    ],
+)
+def test_plain_people_named_as_members_of_a_side_are_its(text, side):
+    assert one(text)["victim"] == side
