@@ -844,6 +844,9 @@ def _past_name(sent: Sentence, f: Figure) -> int:
         end, names, k = t.end, names + (not introducer), k + 1
     if names and sent.norm[end : end + 2].strip() == '"':
         end = sent.norm.index('"', end) + 1
+    aside = re.match(r" ?\([^()]{1,25}\)", sent.norm[end : end + 28])
+    if aside and not any(c.isdigit() for c in sent.norm[f.q_start : f.end]):
+        return end + aside.end()  # 'امرأة (45 عاماً) وطفلها': her age, then the next person
     return end if names else f.end
 
 

@@ -2057,6 +2057,8 @@ def test_the_imperfect_of_abducting_is_a_trigger_and_ends_the_phrase_before_it()
         'أسفرت العملية عن استشهاد امرأة "فطيم البتال" وابنها "جاسم" واعتقال ابنها الثاني.',
         "مقتل الطفل أحمد الخالد وشقيقه بقصف على القرية.",
         'مقتل امرأة مسنة تدعى "فطيم البتال" وابنها الشاب جاسم.',
+        "وأصيبت امرأة (45 عاماً) وطفلها (3 أعوام) بالقصف.",
+        "مقتل المدعو غنام الصبوح السريح (في العقد الخامس من عمره) ونجله برصاص دورية.",
     ],
 )
 def test_a_person_joined_after_a_name_is_a_part_of_the_same_figure(text):
@@ -2295,3 +2297,7 @@ def test_a_side_named_after_a_verb_or_another_person_is_not_plain_peoples(text):
 )
 def test_plain_people_named_as_members_of_a_side_are_its(text, side):
     assert one(text)["victim"] == side
+
+
+def test_iran_backed_brigades_by_name():
+    assert one("وأصيب 4 عناصر من اللواء 313 بانفجار عبوة.")["victim"] == "IRAN"
