@@ -156,6 +156,7 @@ class Lexicon:
     rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
     news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
+    body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
     releases: frozenset[str]
     unrealised: frozenset[str]
@@ -313,6 +314,7 @@ def lexicon() -> Lexicon:
         affiliation=tuple(word_set(data["affiliation"])),
         describing_state=tuple(word_set(data["describing_state"])),
         dwelling_verbs=tuple(word_set(data["dwelling_verbs"])),
+        body_nouns=tuple(word_set(data["body_nouns"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
         auxiliary_verbs=tuple(word_set(data["auxiliary_verbs"])),
         relay_verbs=tuple(word_set(data["relay_verbs"])),
@@ -1998,6 +2000,8 @@ def _suffixed(sent: Sentence, i: int) -> Figure | None:
     n = 2 if t.word.endswith("هما") else 1 if _singular_suffix(t.word) else 0
     if not n or (t.trigger == "injured" and _cause_before(sent, i)):
         return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
+    if any(s.startswith(lexicon().body_nouns) for s in stems(t.word)):
+        return None  # 'وتخطف جثمانيهما': the bodies of the people just told
     f = _stated(t.start, t.end, t.trigger, n, t, Counted(""))  # 'لإصابته ومقتل اثنين': his own
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
     return f

@@ -2301,3 +2301,16 @@ def test_plain_people_named_as_members_of_a_side_are_its(text, side):
 
 def test_iran_backed_brigades_by_name():
     assert one("وأصيب 4 عناصر من اللواء 313 بانفجار عبوة.")["victim"] == "IRAN"
+
+
+@pytest.mark.parametrize(
+    "text", ["عثر الأهالي على جثتي شابين قرب الطريق.", "عثر على جثتي رجل وامرأة في البادية."]
+)
+def test_the_construct_dual_of_a_body_counts_two_dead(text):
+    m = one(text)
+    assert (m["category"], m["best"]) == ("killed", 2)
+
+
+def test_bodies_with_a_pronoun_are_those_of_people_told_before():
+    rows = mentions('"قسد" تقتل أما وابنها وتخطف جثمانيهما.')
+    assert [r["best"] for r in rows if not r["relation"]] == [2]
