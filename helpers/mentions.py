@@ -1612,7 +1612,7 @@ def _place_among_done(d: _Draft) -> None:
             d.second_object = True  # the first object is a figure of its own
     if not d.subset and done and done[-1].extras.get("subset_local") and not other_toll:
         gap = sent.norm[done[-1].end : q.start].strip(" ،,")
-        d.subset = gap in ("و", "")  # 'بينهم 6 أطفال و6 نساء': the second part too
+        d.subset = gap in ("و", "") or _next_in_list(sent, done, q)
     if not d.category and d.subset:
         d.category = done[-1].category
     if d.counted.kind == "pronoun" and done and not d.subset and d.category == done[-1].category:
@@ -1620,6 +1620,32 @@ def _place_among_done(d: _Draft) -> None:
     d.between_end = _between_after(sent, max(q.end, d.counted.end))
     if d.between_end and (d.category or d.counted.kind):
         d.category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
+
+
+def _next_in_list(sent: Sentence, done: list[Figure], q: numbers.Quantity) -> bool:
+    """'قتل 14 شخصاً، وهم: 5 مدنيين في درعا، و4 عناصر من قوات النظام في البادية، و3 من
+    الفصائل': after the parts of an enumeration (هم / وهم), 'و' and a number with no trigger
+    between go on with the parts, places and sides told with them included, while they add up
+    to no more than the whole."""
+    k = len(done) - 1
+    while k >= 0 and done[k].extras.get("subset_local"):
+        k -= 1
+    if k < 0 or k == len(done) - 1:
+        return False
+    whole, first = done[k], done[k + 1]
+    if not _ENUMERATION.search(sent.norm, whole.end, first.q_start):
+        return False
+    gap = sent.norm[done[-1].end : q.start].rstrip()
+    if not (q.prefix.startswith("و") or gap.endswith("و")):
+        return False
+    between = [t for t in sent.toks if done[-1].end <= t.start < q.start]
+    if any(t.trigger or t.casualty or _quantity_at(sent, t.start, t.end) for t in between):
+        return False
+    told = sum(f.best or 0 for f in done[k + 1 :])
+    return whole.best is None or q.best is None or told + q.best <= whole.best
+
+
+_ENUMERATION = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*:?\s*$")
 
 
 def _undone(d: _Draft) -> bool:

@@ -2314,3 +2314,15 @@ def test_the_construct_dual_of_a_body_counts_two_dead(text):
 def test_bodies_with_a_pronoun_are_those_of_people_told_before():
     rows = mentions('"قسد" تقتل أما وابنها وتخطف جثمانيهما.')
     assert [r["best"] for r in rows if not r["relation"]] == [2]
+
+
+def test_an_enumeration_after_هم_keeps_its_parts_past_places_and_sides():
+    rows = mentions(
+        "قتل 14 شخصاً خلال اليوم، وهم: 5 مدنيين في درعا، و4 عناصر من قوات النظام في البادية،"
+        " و3 من الفصائل، و2 من قسد."
+    )
+    parts = [(r["best"], r["victim"]) for r in rows if r["relation"] == "subset_of:m1"]
+    assert parts == [(5, "CIVILIANS"), (4, "SYR_GOV"), (3, "OPPOSITION"), (2, "SDF")]
+    # not after 'بينهم', and never more than the whole
+    rows = mentions("قتل 3 مدنيين بينهم طفلان في درعا، و4 في حمص.")
+    assert [r["best"] for r in rows if r["relation"] == "subset_of:m1"] == [2]
