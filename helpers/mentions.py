@@ -2743,6 +2743,8 @@ def _belongs_to(sent: Sentence, end: int, a: ActorMatch) -> bool:
     """
     lex = lexicon()
     between = [t for t in sent.span_tokens(end, a.start) if end <= t.start < a.start]
+    if len(between) > 3:
+        return False  # 'امرأة باشتباك بين دورية من قسد ومجموعة من عائلة': not hers
     for k, t in enumerate(between):
         if t.person and not (k and between[k - 1].word == "من"):
             return False
