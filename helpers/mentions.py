@@ -831,12 +831,14 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
 def _past_name(sent: Sentence, f: Figure) -> int:
     """Where a single person's figure ends once the name told after it is passed, quoted or
     not ('السيدة "فطيم البتال" وابنها', 'الطفل أحمد الخالد وشقيقه'); the figure's own end when
-    no name of up to three words follows."""
+    no name of up to five words follows."""
     if f.best != 1:
         return f.end
     k = sent.index_at(f.end)
     end, names = f.end, 0
-    while k < len(sent.toks) and names < 3:
+    if sent.norm[f.q_start : f.end].endswith(("احد", "احدي")) and k < len(sent.toks):
+        end, names, k = sent.toks[k].end, 1, k + 1  # 'أحد الكوادر مع سائقه': the group named
+    while k < len(sent.toks) and names < 5:
         t = sent.toks[k]
         gap = sent.norm[end : t.start].strip()
         adjective = t.person is not None and t.person[1] == "singular" and not _and(t.word)
@@ -856,7 +858,9 @@ def _name_word(t: Token) -> bool:
     """A token that can be part of a person's name: a plain word, not a trigger, person, side,
     casualty noun, preposition or a word that ends a name."""
     plain = t.word.isalpha() and not (t.trigger or t.person or t.actor or t.casualty)
-    return plain and not _and(t.word) and t.word not in _PREPOSITIONS | lexicon().name_stops
+    lex = lexicon()
+    waw = _and(t.word) and t.word not in lex.waw_names  # ('مراسلة وكالة هاوار')
+    return plain and not waw and t.word not in _PREPOSITIONS | lex.name_stops
 
 
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
@@ -2242,6 +2246,7 @@ def _open_ended(f: Figure) -> None:
 _ADVERBS = frozenset(
     ("بعدها", "بعده", "ايضا", "كذلك", "اليوم", "امس", "فيها", "فيه", "خلالها", "بداخلها")
     + ("لاحقا", "مجددا", "تباعا", "سريعا")  # 'لترتفع لاحقاً إلى 11'
+    + ("معه", "معها", "معهم", "معهما")  # 'وقتل معه مسؤول ثان'
 )
 
 
@@ -3580,7 +3585,10 @@ def _aggregates(figs: list[Figure]) -> None:
 
 def _repeats(figs: list[Figure]) -> None:
     """The same figure told again (headline, body, quote) is `same_as` its first telling;
-    a new toll for the same casualties ('ارتفعت الحصيلة إلى') replaces the earlier one."""
+    a new toll for the same casualties ('ارتفعت الحصيلة إلى') replaces the earlier one. A person
+    joined to another is not the same one told again: in 'لمقتل أحد الكوادر مع سائقه' after
+    'مقتل كادر', the cadre is the one told, the driver someone else."""
+    retold: set[tuple[str, tuple[int, int]]] = set()
     for i, f in enumerate(figs):
         if f.relation or f.best is None:
             continue
@@ -3588,18 +3596,20 @@ def _repeats(figs: list[Figure]) -> None:
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = g.category == f.category and g.victim == f.victim and g.scope == f.scope
-            latest = not any(_same_kind(h, f) for h in figs[j + 1 : i])
-            if same_kind and latest and _rival(g, f):
+            latest = same_kind and not any(_same_kind(h, f) for h in figs[j + 1 : i])
+            if latest and _rival(g, f):
                 f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
                 break
             if (
                 same_kind
                 and g.best == f.best
+                and not (f.extras.get("conjunct") and (g.mid, f.sentence) in retold)
                 and not (f.extras.get("others") and f.category == g.category)
                 and (g.sentence != f.sentence or _told_twice_in_a_row(figs, j, i))
                 and "vague" not in (f.qualifier, g.qualifier)  # ('قتلى' then 'قتل 3 أشخاص')
             ):
                 f.relation = f"same_as:{g.mid}"
+                retold.add((g.mid, f.sentence))
                 break
             if same_kind and f.extras.get("update") and g.best is not None and not g.relation:
                 g.relation = f"alternative_to:{f.mid}"

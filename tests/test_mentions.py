@@ -2327,3 +2327,23 @@ def test_an_enumeration_after_هم_keeps_its_parts_past_places_and_sides():
     # not after 'بينهم', and never more than the whole
     rows = mentions("قتل 3 مدنيين بينهم طفلان في درعا، و4 في حمص.")
     assert [r["best"] for r in rows if r["relation"] == "subset_of:m1"] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, best",
+    [
+        ("مقتل ثلاثينية على يد صديقتها وسط مدينة حلب.", 1),
+        ("وقتل معه مسؤول ثان لم تحدد هويته بعد.", 1),
+        ("حيث استشهدت مراسلة وكالة هاوار جيهان بلكين والصحفي ناظم داشتان في هجوم.", 2),
+    ],
+)
+def test_people_named_by_age_or_trade_and_with_معه(text, best):
+    assert mentions(text)[0]["best"] == best
+
+
+def test_a_person_joined_to_one_told_before_is_someone_else():
+    rows = mentions(
+        "مقتل كادر في استهداف جوي تركي لسيارة في عين العرب. وقال المرصد إن الاستهداف أدى"
+        " لمقتل أحد الكوادر مع سائقه."
+    )
+    assert [r["relation"] for r in rows] == ["", "same_as:m1", ""]
