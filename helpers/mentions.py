@@ -3595,7 +3595,7 @@ def _repeats(figs: list[Figure]) -> None:
         for j, g in enumerate(figs[:i]):
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
-            same_kind = g.category == f.category and g.victim == f.victim and g.scope == f.scope
+            same_kind = _same_kind(g, f)
             latest = same_kind and not any(_same_kind(h, f) for h in figs[j + 1 : i])
             if latest and _rival(g, f):
                 f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
@@ -3616,9 +3616,7 @@ def _repeats(figs: list[Figure]) -> None:
     for f in figs:
         if f.qualifier != "vague" or f.relation or f.scope != "incident":
             continue
-        same = [
-            g for g in figs if (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
-        ]
+        same = [g for g in figs if _same_kind(g, f)]
         told = next((g for g in same if g.qualifier != "vague" and not g.relation), None)
         # the same casualties told without a number, or the same vague words told again
         told = told or next(
@@ -3629,6 +3627,7 @@ def _repeats(figs: list[Figure]) -> None:
 
 
 def _same_kind(g: Figure, f: Figure) -> bool:
+    """The same category, victim and scope: figures that may tell the same casualties."""
     return (g.category, g.victim, g.scope) == (f.category, f.victim, f.scope)
 
 
