@@ -13,10 +13,13 @@ How a figure is found (all on the normalised text, offsets mapped back at the en
    numbers with no casualty word near them are never figures (force sizes). A negation
    (دون، لم يسفر عن) or a release (أطلق سراح، الإفراج عن, for detainees) cancels the figure.
 4. Triggers with no number but a singular person after them mean one (مقتل شاب); plural or
-   vague words are vague figures (قتلت العديد منهم).
+   vague words are vague figures (قتلت العديد منهم); people joined by و or مع after one
+   trigger, past the name told with each, are one figure and its parts (مقتل امرأة تدعى
+   "فطيم" وابنها), and full names joined after a trigger count the people named.
 5. Each figure gets its victim side (actor named with it, pronoun resolved to the last side
    named, or the kind of people), scope (running totals vs one incident), claimant and
-   perpetrator, then relations between figures (repeats, subsets, aggregates, updates).
+   perpetrator, then relations between figures (repeats, subsets, aggregates, updates, and
+   another source's rival figure told behind بينما / في حين).
 """
 
 from __future__ import annotations
