@@ -3434,9 +3434,14 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'; not inside
     the figure's own words, from `q_start` to `phrase_end`."""
     toks = sent.toks
+    verbs = lexicon().perpetrator_verbs  # 'وقصفت المدفعية التركية قرى ...'
     for k, t in enumerate(toks):
-        if q_start <= t.start < phrase_end or not _perpetrator_cue(t.word):
+        if q_start <= t.start < phrase_end:
             continue
+        if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
+            continue
+        if lexicon().contrast.search(sent.norm, min(t.end, q_start), max(t.start, q_start)):
+            continue  # 'غارات روسية ...، بينما وثقت منظمة مقتل 5 مدنيين نتيجة الاقتتال'
         if t.start > phrase_end + 80:
             break
         side = next((s for u in toks[k + 1 : k + 4] if (s := adjective_side(u.word))), "")

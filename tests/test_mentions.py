@@ -2347,3 +2347,22 @@ def test_a_person_joined_to_one_told_before_is_someone_else():
         " لمقتل أحد الكوادر مع سائقه."
     )
     assert [r["relation"] for r in rows] == ["", "same_as:m1", ""]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("وقصفت المدفعية التركية قرى ريف تل تمر ما أدى لإصابة 3 مدنيين بجروح.", "TURKEY"),
+        ("في مجزرة ارتكبتها الطائرات الحربية الروسية أدت إلى مقتل 5 مدنيين.", "RUSSIA"),
+    ],
+)
+def test_an_attack_verb_with_a_nationality_on_its_subject_names_the_perpetrator(text, side):
+    assert one(text)["perpetrator"] == side
+
+
+def test_the_attackers_adjective_does_not_reach_past_a_rival_clause():
+    rows = mentions(
+        "سقط 6 قتلى نتيجة غارات جوية نفذتها مقاتلات حربية روسية، بينما وثقت منظمة إنسانية"
+        " مقتل 5 مدنيين نتيجة الاقتتال بين فصائل المعارضة."
+    )
+    assert [r["perpetrator"] for r in rows] == ["RUSSIA", ""]
