@@ -1779,10 +1779,10 @@ def _toll_people(sent: Sentence, k: int, q: numbers.Quantity) -> Counted | None:
     counts."""
     toks = sent.toks
     j = k + 1
-    if j + 1 < len(toks) and toks[j].word == "من":
+    if j + 1 < len(toks) and toks[j].word in ("من", "في"):
         j += 1
-    elif j + 2 < len(toks) and toks[j].word == "في" and toks[j + 1].word in lexicon().ranks:
-        j += 2
+    if j + 1 < len(toks) and _in(lexicon().ranks, toks[j].word):
+        j += 1  # 'عدد قتلى فصيل صقور الشام إلى 3', 'عدد القتلى في صفوف التنظيم'
     if j >= len(toks):
         return None
     t = toks[j]
@@ -3407,11 +3407,11 @@ def _attacks_before(sent: Sentence, first: int) -> bool:
 
 
 def _cue_leads_to(sent: Sentence, first: int) -> bool:
-    """A perpetrator cue up to four words before the side at token `first`, with only words of
+    """A perpetrator cue up to six words before the side at token `first`, with only words of
     agents, affiliation or place between: 'برصاص قناص تابع لقوات النظام', 'على يد عناصر من
     الهيئة', 'مصدره مواقع الجيش التركي'."""
     lex = lexicon()
-    for k in range(first - 1, max(-1, first - 5), -1):
+    for k in range(first - 1, max(-1, first - 7), -1):
         t = sent.toks[k]
         if _perpetrator_cue(t.word):
             return True

@@ -2366,3 +2366,19 @@ def test_the_attackers_adjective_does_not_reach_past_a_rival_clause():
         " مقتل 5 مدنيين نتيجة الاقتتال بين فصائل المعارضة."
     )
     assert [r["perpetrator"] for r in rows] == ["RUSSIA", ""]
+
+
+def test_a_cue_reaches_the_side_holding_the_areas_the_fire_came_from():
+    text = (
+        "وإصابة 5 مدنيين بينهم امرأتان، بقصف صاروخي منتصف الليل، مصدره المناطق التي تسيطر"
+        " عليها قوات سوريا الديمقراطية."
+    )
+    assert mentions(text)[0]["perpetrator"] == "SDF"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ارتفاع عدد قتلى فصيل صقور الشام إلى 3.", "ارتفاع عدد القتلى من فصيل صقور الشام إلى 3."],
+)
+def test_a_toll_of_a_faction_named_with_فصيل_is_its_sides(text):
+    assert one(text)["victim"] == "OPPOSITION"
