@@ -2442,13 +2442,13 @@ def _describes_state(sent: Sentence, i: int, category: str) -> bool:
 
 
 def _dwelling_before(sent: Sentence, i: int) -> bool:
-    """'وهو' or 'كان' in the two words before token i, or a verb of dwelling in the eight before
+    """'وهو' or 'كان' in the two words before token i, or a verb of dwelling in the twelve before
     with no trigger between ('يعيش أكثر من مليون نازح في المخيمات'): the people are counted
     where they are, not as displaced or detained now."""
     lex = lexicon()
     if any(t.word.startswith(lex.describing_state) for t in sent.toks[max(0, i - 2) : i]):
         return True
-    for t in reversed(sent.toks[max(0, i - 8) : i]):
+    for t in reversed(sent.toks[max(0, i - 12) : i]):
         if t.word.removeprefix("و").startswith(lex.dwelling_verbs):
             return True
         if t.trigger:

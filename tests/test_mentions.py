@@ -2108,6 +2108,8 @@ def test_a_large_number_of_is_vague(text):
 
 def test_people_a_place_shelters_are_not_displaced_by_an_event():
     assert mentions("وباتت المدينة ملاذاً أخيراً لعدد كبير من المهجرين.") == []
+    text = "وتضم المنطقة نحو 3 ملايين إنسان، جاء قرابة الثلثين منهم نازحين من أجزاء أخرى."
+    assert mentions(text) == []
     assert mentions("وتحولت المدرسة إلى مأوى لـ 200 نازح.") == []
 
 
