@@ -2384,3 +2384,15 @@ def test_a_cue_reaches_the_side_holding_the_areas_the_fire_came_from():
 )
 def test_a_toll_of_a_faction_named_with_فصيل_is_its_sides(text):
     assert one(text)["victim"] == "OPPOSITION"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("وأعلنت هيئة تحرير الشام تنفيذ عملية أسفرت عن مقتل أكثر من 15 عنصراً.", "HTS"),
+        ("وقال الجيش الوطني إن 4 من عناصره قتلوا.", "Syrian National Army"),
+    ],
+)
+def test_a_faction_saying_so_is_the_source(text, source):
+    assert mentions(text)[0]["claimed_by"] == source
+    assert one("قتل 3 عناصر من هيئة تحرير الشام بقصف روسي.")["claimed_by"] == "outlet"
