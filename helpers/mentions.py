@@ -2926,7 +2926,8 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
 # ----------------------------------------------------------------------------- scope, sources
 def _scope(f: Figure, sent: Sentence) -> str:
     """Cumulative when a running-total cue is in the sentence before the figure, or after it
-    up to a 'ليرتفع' (the figure before a new total is the increment)."""
+    up to a 'ليرتفع' (the figure before a new total is the increment) or a negation ('لم ترد
+    أنباء عن عددهم حتى الآن' says nothing of the figure's scope)."""
     cum = lexicon().cumulative
     first = sent.index_at(f.q_start)
     back = sent.toks[max(0, first - SCOPE_BACK)].start if first else sent.start
@@ -2935,7 +2936,11 @@ def _scope(f: Figure, sent: Sentence) -> str:
     after = sent.toks[sent.index_at(f.end) :][:SCOPE_AHEAD]
     stop = after[-1].end if after else f.end
     for t in after:
-        if t.word in lexicon().totals and t.word.startswith("ل"):
+        if (
+            t.word in lexicon().totals
+            and t.word.startswith("ل")
+            or _in(lexicon().negations, t.word)
+        ):
             stop = t.start
             break
     m = cum.search(sent.norm, f.end, min(sent.end, stop + 40))

@@ -2396,3 +2396,12 @@ def test_a_toll_of_a_faction_named_with_فصيل_is_its_sides(text):
 def test_a_faction_saying_so_is_the_source(text, source):
     assert mentions(text)[0]["claimed_by"] == source
     assert one("قتل 3 عناصر من هيئة تحرير الشام بقصف روسي.")["claimed_by"] == "outlet"
+
+
+def test_a_running_total_cue_after_a_negation_is_not_the_figures():
+    text = (
+        "وقصفت قوات النظام منطقة جلين، ما تسبب بمقتل وإصابة عدد من المدنيين، لم ترد أنباء عن"
+        " عددهم حتى الآن."
+    )
+    assert one(text)["scope"] == "incident"
+    assert one("قتل 400 شخص حتى الآن.")["scope"] == "cumulative"
