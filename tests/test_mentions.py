@@ -2276,6 +2276,7 @@ def test_capturing_a_vague_number_of_fighters_is_detention(text):
 
 def test_animals_and_whose_they_are_count_no_one():
     assert mentions("ما تسبب بنفوق وإصابة عدداً من الأبقار لأحد المزارعين.") == []
+    assert mentions("استهدفت مناطق حراجية، تسببت بإصابة عدد من الأحصنة في الموقع.") == []
 
 
 @pytest.mark.parametrize(
