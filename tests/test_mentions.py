@@ -2406,3 +2406,9 @@ def test_a_running_total_cue_after_a_negation_is_not_the_figures():
     )
     assert one(text)["scope"] == "incident"
     assert one("قتل 400 شخص حتى الآن.")["scope"] == "cumulative"
+
+
+def test_families_leaving_a_camp_are_displaced():
+    m = one("وخرجت 50 عائلة من المخيم باتجاه مناطق أكثر أمناً.")
+    assert (m["category"], m["best"]) == ("displaced", 50)
+    assert mentions("وشهدت الكلية تخرج ضباط جدد.") == []
