@@ -70,6 +70,7 @@ class Lexicon:
     background: re.Pattern[str]
     locator: re.Pattern[str]
     locator_head: re.Pattern[str]
+    destination: re.Pattern[str]  # 'ونقلهم إلى سجن في': where people were taken
     clause_breaks: re.Pattern[str]
     split_per_place: frozenset[str]
     group_per_governorate: frozenset[str]
@@ -116,6 +117,11 @@ def lexicon() -> Lexicon:
         ),
         locator_head=re.compile(
             r"[وب]?(?:ال)?(?:" + "|".join(map(re.escape, locator_words)) + r")(?:\s|$)"
+        ),
+        destination=re.compile(
+            r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?(?:"
+            + "|".join(map(re.escape, (normalize_word(w) for w in data["destination_verbs"])))
+            + r")\w*(?:\s+\S+){0,4}?\s+(?:الي|نحو)(?:\s+\S+){0,4}\s*$"
         ),
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
         split_per_place=frozenset(data.get("split_per_place") or []),
@@ -413,6 +419,12 @@ def _is_locator(place: Any, text: str) -> bool:
     return bool(lex.locator.search(before))
 
 
+def _is_destination(place: Any, text: str) -> bool:
+    """A place people were taken to ('ونقلهم إلى سجن في مدينة القامشلي'): not the event's."""
+    before = normalize_word(text[max(0, place.start - 70) : place.start])
+    return bool(lexicon().destination.search(before))
+
+
 def _in_list(prev: Any, place: Any, text: str) -> bool:
     """Whether `place` continues a list after `prev` ("دير الزور والرقة وحماة")."""
     gap = text[prev.end : place.start]
@@ -457,7 +469,8 @@ def _places_for(
     after_break = breaks[k] if k < len(breaks) and breaks[k] < sent[1] else sent[1]
     k = bisect_left(breaks, trig[0]) - 1
     before_break = breaks[k] if k >= 0 and breaks[k] >= sent[0] else sent[0]
-    in_sentence = ctx.places_between(sent[0], sent[1])
+    text = ctx.doc.text
+    in_sentence = [p for p in ctx.places_between(sent[0], sent[1]) if not _is_destination(p, text)]
     segment = [p for p in in_sentence if trig[0] <= p.start < min(seg_end, after_break)]
     if segment:
         return _sites(segment, ctx.doc.text)

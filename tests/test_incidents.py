@@ -160,3 +160,10 @@ def test_score_incidents_one_to_one():
     score = inc.score_incidents(pred, gold)
     assert (score["tp"], score["fp"], score["fn"]) == (1, 1, 2)
     assert score["precision"] == 0.5 and score["recall"] == pytest.approx(0.333, abs=1e-3)
+
+
+def test_a_place_people_were_taken_to_is_not_where_the_event_happened():
+    rows, _ = run("اعتقلت القوات 10 أشخاص في مدينة سراقب ونقلتهم إلى سجن في مدينة تدمر.")
+    assert types(rows) == [("arrests", "Idlib")]
+    rows, _ = run("قصفت الطائرات مدينة تدمر وأسعف الجرحى إلى مشفى في سراقب.")
+    assert [r["governorate"] for r in rows] == ["Homs"]
