@@ -203,13 +203,19 @@ def _headline_list_start(norm: str, end: int) -> int:
 # A photo caption on its own line: what the picture shows, then its date and, in brackets, who
 # took or published it ('إسعاف طفل مصاب جراء قصف ... - 1 من أيلول 2023 (الدفاع المدني/ فيس بوك)').
 _CAPTION_RE = re.compile(r"(?m)^[^\n]{10,400}?\b(?:19|20)\d\d\s*\([^()\n]{2,80}\)[ \t]*$")
+# ... or a line ending in a picture credit that names no one: 'انتشال جثة طفل من بين أنقاض منزل
+# في إدلب- متداول', '(أرشيف)', '- مواقع التواصل'.
+_CREDIT_RE = re.compile(
+    r"(?m)^[^\n]{10,300}?[-–(]\s*(?:متداول|متداوله|ارشيف|ارشيفيه|انترنت|مواقع التواصل(?: الاجتماعي)?)"
+    r"\)?[ \t]*$"
+)
 
 
 def photo_captions(norm: str) -> list[tuple[int, int]]:
     """Spans of photo-caption lines. A caption describes a picture, not the story's toll ('طفل
     مصاب' under a photo is one of the injured the article counts), so its words are not read as
     sentences."""
-    return [m.span() for m in _CAPTION_RE.finditer(norm)]
+    return sorted(m.span() for r in (_CAPTION_RE, _CREDIT_RE) for m in r.finditer(norm))
 
 
 def sentences(norm: str, end: int | None = None) -> list[tuple[int, int]]:

@@ -175,6 +175,11 @@ def test_a_photo_caption_is_not_part_of_the_toll():
     # a sentence that ends with its source in brackets, with no date before it, is read
     text = "وأصيب طفل بجروح في قصف مدفعي على البلدة (الدفاع المدني)\nوقتل رجل."
     assert [r["best"] for r in mentions(text) if r["category"] == "injured"] == [1]
+    # a caption whose credit names no one ('متداول', 'أرشيف')
+    for credit in ("- متداول", "(أرشيف)"):
+        caption = f"انتشال جثة طفل من بين أنقاض منزل تعرض للقصف في إدلب{credit}"
+        text = f"قصف روسي على إدلب\n\n{caption}\n\nقتل أربعة أطفال ورجل."
+        assert [r["best"] for r in mentions(text) if not r["relation"]] == [5], credit
 
 
 @pytest.mark.parametrize(
