@@ -616,7 +616,10 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
         others = any(_in(lexicon().others, w) for w in sent.norm[f.q_start : f.end].split())
         # (but in 'قتل عامل وإصابة 5 آخرين' the others are besides the dead)
         numbered = _quantity_at(sent, f.q_start, f.q_end) is not None  # (not 'ومسؤول آخر')
-        f.extras["others"] = others and numbered and all(g.category == f.category for g in out[:n])
+        k = sent.index_at(f.end)
+        another = f.best == 1 and k < len(sent.toks) and sent.toks[k].word in lexicon().one_more
+        more = (others and numbered) or another  # 'وقتل معه مسؤول ثانٍ': one more
+        f.extras["others"] = more and all(g.category == f.category for g in out[:n])
     out = _conjoined_people(out, sent)
     return _coordinated_totals(out, sent)
 

@@ -2417,3 +2417,10 @@ def test_families_leaving_a_camp_are_displaced():
     m = one("وخرجت 50 عائلة من المخيم باتجاه مناطق أكثر أمناً.")
     assert (m["category"], m["best"]) == ("displaced", 50)
     assert mentions("وشهدت الكلية تخرج ضباط جدد.") == []
+
+
+def test_one_more_person_is_not_the_first_told_again():
+    rows = mentions("قتل مدني في حمص. وقتل مدني آخر في حماة.")
+    assert [r["relation"] for r in rows] == ["", ""]
+    rows = mentions("مقتل رئيس وحدة تحويل الأموال في حزب الله. وقتل معه مسؤول ثان لم تحدد هويته.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(1, ""), (1, "")]
