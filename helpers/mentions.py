@@ -2038,6 +2038,8 @@ def _suffixed(sent: Sentence, i: int) -> Figure | None:
         return None  # 'توفي متأثراً بإصابته': the wound of a person counted already
     if any(s.startswith(lexicon().body_nouns) for s in stems(t.word)):
         return None  # 'وتخطف جثمانيهما': the bodies of the people just told
+    if i > 0 and sent.toks[i - 1].word in ("التي", "الذي", *_RELATIVES):
+        return None  # 'لآلاف العائلات التي هجرتها قوات النظام': the pronoun is the antecedent
     f = _stated(t.start, t.end, t.trigger, n, t, Counted(""))  # 'لإصابته ومقتل اثنين': his own
     f.extras["pronoun_victim"] = True  # the side named after 'قتله' is who killed him
     return f
@@ -2409,6 +2411,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = 1
         if i > 0 and sent.toks[i - 1].word in ("بين",):
             return None
+        if cat != "killed" and _definite(t.word) and i > 0 and _definite(sent.toks[i - 1].word):
+            return None  # 'المرأة المصابة', 'للرئيس المعتقل': who someone is, not a new figure
     else:
         nxt = sent.toks[i + 1] if i + 1 < len(sent.toks) else None
         if _definite(t.word):
@@ -2452,7 +2456,7 @@ def _dwelling_before(sent: Sentence, i: int) -> bool:
     if any(t.word.startswith(lex.describing_state) for t in sent.toks[max(0, i - 2) : i]):
         return True
     for t in reversed(sent.toks[max(0, i - 12) : i]):
-        if t.word.removeprefix("و").startswith(lex.dwelling_verbs):
+        if any(s.startswith(lex.dwelling_verbs) for s in stems(t.word)):  # ('الملاذ الأخير')
             return True
         if t.trigger:
             return False

@@ -2424,3 +2424,19 @@ def test_one_more_person_is_not_the_first_told_again():
     assert [r["relation"] for r in rows] == ["", ""]
     rows = mentions("مقتل رئيس وحدة تحويل الأموال في حزب الله. وقتل معه مسؤول ثان لم تحدد هويته.")
     assert [(r["best"], r["relation"]) for r in rows] == [(1, ""), (1, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "فنزويلا.. مسيرة حاشدة دعماً للرئيس المعتقل مادورو",
+        "باتت المنطقة الملاذ الأخير لآلاف العائلات التي هجرتها قوات النظام.",
+    ],
+)
+def test_who_someone_is_and_whom_a_relative_clause_names_are_no_new_figures(text):
+    assert mentions(text) == []
+
+
+def test_the_injured_person_named_again_with_ال_is_not_counted_twice():
+    rows = mentions("مقتل طفلة وإصابة امرأة. فرقنا أسعفت المرأة المصابة إلى المشفى.")
+    assert [r["category"] for r in rows] == ["killed", "injured"]
