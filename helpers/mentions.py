@@ -160,6 +160,7 @@ class Lexicon:
     negations: frozenset[str]
     news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
     body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
+    felling_verbs: tuple[str, ...]  # أردى: 'أردوه قتيلاً' points back to the one shot
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
     releases: frozenset[str]
     unrealised: frozenset[str]
@@ -318,6 +319,7 @@ def lexicon() -> Lexicon:
         describing_state=tuple(word_set(data["describing_state"])),
         dwelling_verbs=tuple(word_set(data["dwelling_verbs"])),
         body_nouns=tuple(word_set(data["body_nouns"])),
+        felling_verbs=tuple(word_set(data["felling_verbs"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
         auxiliary_verbs=tuple(word_set(data["auxiliary_verbs"])),
         relay_verbs=tuple(word_set(data["relay_verbs"])),
@@ -1965,9 +1967,10 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
 def _felled(sent: Sentence, i: int) -> bool:
     """'أردوه قتيلاً', 'أرداه عناصر الدورية قتيلاً': a verb of felling with the pronoun of the
     people shot, up to four words before the casualty word."""
+    felling = lexicon().felling_verbs
     for t in reversed(sent.toks[max(0, i - 4) : i]):
         word = t.word[1:] if t.word[:1] in "وف" else t.word
-        if word.startswith("ارد") and len(word) > 4:
+        if word.startswith(felling) and not word.endswith((*felling, "وا")):  # with a pronoun
             return True
         if t.trigger or t.casualty or _quantity_at(sent, t.start, t.end):
             return False
