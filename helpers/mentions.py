@@ -844,7 +844,7 @@ def _past_name(sent: Sentence, f: Figure) -> int:
         return f.end
     k = sent.index_at(f.end)
     end, names = f.end, 0
-    if sent.norm[f.q_start : f.end].endswith(("احد", "احدي")) and k < len(sent.toks):
+    if sent.norm[f.q_start : f.end].endswith(numbers.ONE_OF) and k < len(sent.toks):
         end, names, k = sent.toks[k].end, 1, k + 1  # 'أحد الكوادر مع سائقه': the group named
     while k < len(sent.toks) and names < 5:
         t = sent.toks[k]
@@ -2558,9 +2558,7 @@ def _one_named_before(f: Figure, sent: Sentence) -> bool:
     trigger points to them ('يقودها أحد عناصر قوات الأسد ما أدى لمقتله'), not to anyone told in
     an earlier sentence."""
     before = sent.toks[: sent.index_at(f.start)]
-    return any(
-        t.word in ("احد", "احدي") or (t.person and t.person[1] == "singular") for t in before
-    )
+    return any(t.word in numbers.ONE_OF or (t.person and t.person[1] == "singular") for t in before)
 
 
 def _side_of_those_told(f: Figure, counted: Counted | None, prev: list[Figure]) -> str:

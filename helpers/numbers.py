@@ -263,6 +263,9 @@ class _Entry:
         self.one_of_them: int | None = None  # prefix length of أحدهما, إحداهن ...
 
 
+# 'One of' (أحد، إحدى): one person of the group named after it ('مقتل أحد العناصر').
+ONE_OF = ("احد", "احدي")
+
 # 'One of them' (مقتل أحدهما): one person of a group named before. Its quantity's noun is
 # ONE_OF_THEM, the pronoun word that the extractor reads as 'of them' (as in 'اثنان منهم').
 _ONE_OF_THEM = ("احدهم", "احدهما", "احدهن", "احداهم", "احداهما", "احداهن")
@@ -289,7 +292,7 @@ def _build_lexicon() -> dict[str, _Entry]:
             if slot.dual is None:
                 slot.dual = (len(prefix), singular)
         if not is_article:
-            for base in ("احد", "احدي"):
+            for base in ONE_OF:
                 slot = entry(prefix + base)
                 if slot.one is None:
                     slot.one = len(prefix)
