@@ -2070,6 +2070,13 @@ def _named_after_trigger(sent: Sentence, i: int) -> Figure | None:
     introducer = sent.toks[i + 1].word
     if _in(lexicon().name_introducers, introducer) and "ال" in introducer[:4]:
         return _one(sent, i, i + 1, _combined(sent, i), Counted(""))  # (not 'لحياته يدعى')
+    k = i + 1
+    while k < len(sent.toks) and k - i <= 4 and _name_word(sent.toks[k]):
+        if _succumbed(sent.toks[k]):
+            if k > i + 1:
+                return _one(sent, i, k - 1, _combined(sent, i), Counted(""))  # 'توفي أحمد متأثراً'
+            break
+        k += 1
     if sent.norm[t.end : sent.toks[i + 1].start].strip() not in ('"', "#"):
         return None
     nxt = sent.toks[i + 1]
@@ -2204,6 +2211,11 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
     if at_least:
         _open_ended(f)
     return f
+
+
+def _succumbed(t: Token) -> bool:
+    """'متأثراً بجراحه': died of wounds (a cause word in the lexicon)."""
+    return t.word.startswith("متاثر")
 
 
 def _pair_then_dual_verb(sent: Sentence, i: int) -> Figure | None:

@@ -2440,3 +2440,9 @@ def test_who_someone_is_and_whom_a_relative_clause_names_are_no_new_figures(text
 def test_the_injured_person_named_again_with_ال_is_not_counted_twice():
     rows = mentions("مقتل طفلة وإصابة امرأة. فرقنا أسعفت المرأة المصابة إلى المشفى.")
     assert [r["category"] for r in rows] == ["killed", "injured"]
+
+
+def test_a_name_that_died_of_its_wounds_is_one():
+    m = one("توفي أحمد متأثراً بإصاباته يوم 10 أكتوبر في مستشفى تركي.")
+    assert (m["category"], m["best"]) == ("killed", 1)
+    assert mentions("توفي في المشفى متأثراً بجراحه.") == []
