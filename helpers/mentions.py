@@ -3637,6 +3637,7 @@ def _repeats(figs: list[Figure]) -> None:
                 same_kind
                 and g.best == f.best
                 and not (f.extras.get("conjunct") and (g.mid, f.sentence) in retold)
+                and not _other_person(g, f)
                 and not (f.extras.get("others") and f.category == g.category)
                 and (g.sentence != f.sentence or _told_twice_in_a_row(figs, j, i))
                 and "vague" not in (f.qualifier, g.qualifier)  # ('قتلى' then 'قتل 3 أشخاص')
@@ -3657,6 +3658,25 @@ def _repeats(figs: list[Figure]) -> None:
         )
         if told is not None:
             f.relation = f"same_as:{told.mid}"
+
+
+_MEN = frozenset(("رجل", "شاب", "طفل", "صبي", "فتي", "مسن", "رضيع", "ابن", "زوج", "والد", "شقيق"))
+# (not ابنه، زوجه، والده، شقيقه: unvocalised, the ه may be 'his')
+_WOMEN = frozenset(("امراه", "سيده", "شابه", "فتاه", "طفله", "مسنه", "رضيعه"))
+
+
+def _other_person(g: Figure, f: Figure) -> bool:
+    """Two single people told as a man and a woman ('شاب' then 'امرأة') are two people, not
+    the same one told again."""
+    if g.best != 1 or f.best != 1:
+        return False
+    sexes = []
+    for x in (g, f):
+        c = x.extras.get("counted")
+        word = stems(normalize_word(c.noun))[-1] if c is not None and c.noun else ""
+        word = word[:-1] if word.endswith("ا") and word[:-1] in _MEN else word  # 'طفلاً'
+        sexes.append("m" if word in _MEN else "f" if word in _WOMEN else "")
+    return "" not in sexes and sexes[0] != sexes[1]
 
 
 def _same_kind(g: Figure, f: Figure) -> bool:

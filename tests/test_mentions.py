@@ -2446,3 +2446,11 @@ def test_a_name_that_died_of_its_wounds_is_one():
     m = one("توفي أحمد متأثراً بإصاباته يوم 10 أكتوبر في مستشفى تركي.")
     assert (m["category"], m["best"]) == ("killed", 1)
     assert mentions("توفي في المشفى متأثراً بجراحه.") == []
+
+
+def test_a_man_and_a_woman_told_apart_are_two_people():
+    rows = mentions("قتل شاب في درعا. وفي حمص قتل مسلحون امرأة.")
+    assert [r["relation"] for r in rows] == ["", ""]
+    # the same person told with another word may still be a repeat
+    rows = mentions("استشهاد امرأة بالقصف. واستشهاد سيدة بالقصف على البلدة.")
+    assert [r["relation"] for r in rows] == ["", "same_as:m1"]
