@@ -2454,3 +2454,8 @@ def test_a_man_and_a_woman_told_apart_are_two_people():
     # the same person told with another word may still be a repeat
     rows = mentions("استشهاد امرأة بالقصف. واستشهاد سيدة بالقصف على البلدة.")
     assert [r["relation"] for r in rows] == ["", "same_as:m1"]
+
+
+def test_friends_and_neighbours_are_people():
+    assert one('حيث أقدمت المدعوة "إيمان" على قتل صديقتها "إقبال" بعد استدراجها.')["best"] == 1
+    assert one("وأصيب جاره بجروح.")["category"] == "injured"
