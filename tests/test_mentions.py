@@ -2459,3 +2459,14 @@ def test_a_man_and_a_woman_told_apart_are_two_people():
 def test_friends_and_neighbours_are_people():
     assert one('حيث أقدمت المدعوة "إيمان" على قتل صديقتها "إقبال" بعد استدراجها.')["best"] == 1
     assert one("وأصيب جاره بجروح.")["category"] == "injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلن التنظيم تنفيذ 59 عملية خلال الـ68 يوماً الماضية، ما أدى إلى مقتل وإصابة 122 عنصراً.",
+        "قتل 3 مدنيين خلال الأيام الماضية بقصف متقطع.",
+    ],
+)
+def test_a_toll_over_a_count_of_days_is_cumulative(text):
+    assert one(text)["scope"] == "cumulative"
