@@ -1712,10 +1712,14 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     f.extras["vague_word"] = q.vague_word
     f.extras["trigger_after"] = d.from_after
     # '3 من الجرحى في حالة حرجة': some of the casualties already told, with no trigger of its own
-    f.extras["of_the"] = d.among_told or (
-        trig is None
-        and counted.kind == "casualty"
-        and _OF_THE.match(sent.norm, q.end, counted.end) is not None
+    f.extras["of_the"] = (
+        d.among_told
+        or (
+            trig is None
+            and counted.kind == "casualty"
+            and _OF_THE.match(sent.norm, q.end, counted.end) is not None
+        )
+        or _severity_of_one(sent, q, counted)
     )
     k = sent.index_at(end)
     if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
@@ -3551,6 +3555,20 @@ def _relate(figs: list[Figure]) -> None:
     _aggregates(figs)
     _some_of_those_told(figs)
     _repeats(figs)
+
+
+_SEVERE = re.compile(r" (?:خطيره|خطره|حرجه|بليغه|بالغه)(?!\w)")
+
+
+def _severity_of_one(sent: Sentence, q: numbers.Quantity, counted: Counted) -> bool:
+    """'وذكرت المصادر أن إصابة أحد الأطفال خطيرة': how badly one of the people told is hurt,
+    not one more casualty."""
+    k = sent.index_at(q.end)
+    if q.kind != "one" or k >= len(sent.toks):
+        return False
+    group = sent.toks[k]  # 'الأطفال': the people told before, with ال
+    named = (group.person or group.casualty) and _definite(group.word)
+    return bool(named) and _SEVERE.match(sent.norm, group.end) is not None
 
 
 def _some_of_those_told(figs: list[Figure]) -> None:

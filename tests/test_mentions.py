@@ -2470,3 +2470,10 @@ def test_friends_and_neighbours_are_people():
 )
 def test_a_toll_over_a_count_of_days_is_cumulative(text):
     assert one(text)["scope"] == "cumulative"
+
+
+def test_how_badly_one_of_the_injured_is_hurt_is_a_part_not_one_more():
+    rows = mentions(
+        "وأسفر القصف عن مقتل شخص وإصابة 3 أطفال بجروح. وذكرت المصادر أن إصابة أحد الأطفال خطيرة."
+    )
+    assert [r["relation"] for r in rows] == ["", "", "subset_of:m2"]
