@@ -1299,8 +1299,9 @@ def _subject_of_side(sent: Sentence, i: int, pos: int) -> bool:
     t = sent.toks[i]
     if not t.person or t.person[1] == "singular" or i + 1 >= len(sent.toks):
         return False
-    a = next((a for a in sent.actors if a.start == sent.toks[i + 1].start), None)
-    return a is not None and not sent.norm[a.end : pos].strip()
+    k = i + 2 if sent.toks[i + 1].word == "من" and i + 2 < len(sent.toks) else i + 1
+    a = next((a for a in sent.actors if a.start == sent.toks[k].start), None)  # ('عناصر من قسد')
+    return a is not None and not sent.norm[a.end : pos].strip(' "')
 
 
 def _combined(sent: Sentence, i: int) -> str:
@@ -3491,7 +3492,8 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     if len(inner) > 2 and inner[-1].person and not inner[-1].actor:
         inner = inner[:-1]  # 'قتلت قوات الاحتلال فلسطينيين اثنين': the noun before its number
     if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):
-        inner = [inner[0], *inner[2:]]  # 'قتل عناصر النظام 3 مدنيين': the side's members
+        of = inner[2].word == "من"  # 'أعدم عناصر من قسد ثلاثة مدنيين'
+        inner = [inner[0], *inner[3 if of else 2 :]]  # 'قتل عناصر النظام 3 مدنيين': its members
     while len(inner) > 2 and _unit_of_side(sent, sent.toks.index(inner[1])):
         inner = [inner[0], *inner[2:]]  # 'اعتقلت دورية تابعة للنظام شاباً': the unit's side
     tie = next((n for n, t in enumerate(inner) if t.word.startswith(lexicon().affiliation)), 0)

@@ -2477,3 +2477,8 @@ def test_how_badly_one_of_the_injured_is_hurt_is_a_part_not_one_more():
         "وأسفر القصف عن مقتل شخص وإصابة 3 أطفال بجروح. وذكرت المصادر أن إصابة أحد الأطفال خطيرة."
     )
     assert [r["relation"] for r in rows] == ["", "", "subset_of:m2"]
+
+
+def test_members_of_a_side_named_with_من_before_the_number_are_the_subject():
+    m = one("أعدم عناصر من قسد ثلاثة مدنيين رمياً بالرصاص.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SDF")
