@@ -3580,7 +3580,8 @@ def _some_of_those_told(figs: list[Figure]) -> None:
     for i, f in enumerate(figs):
         if not f.extras.get("of_the") or f.relation or f.best is None:
             continue
-        told = [g for g in figs[:i] if g.category == f.category and not g.relation]
+        kinds = (f.category, COMBINED)  # ('بين شهيد وجريح ... وثلاثة من الجرحى حالتهم خطرة')
+        told = [g for g in figs[:i] if g.category in kinds and not g.relation]
         if told and told[-1].best is not None and told[-1].best >= f.best:
             whole = told[-1]
             f.relation = f"subset_of:{whole.mid}"

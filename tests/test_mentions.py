@@ -2482,3 +2482,11 @@ def test_how_badly_one_of_the_injured_is_hurt_is_a_part_not_one_more():
 def test_members_of_a_side_named_with_من_before_the_number_are_the_subject():
     m = one("أعدم عناصر من قسد ثلاثة مدنيين رمياً بالرصاص.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (3, "CIVILIANS", "SDF")
+
+
+def test_some_of_the_injured_among_killed_or_injured_are_a_part_of_it():
+    rows = mentions(
+        "وأسفر الاستهداف عن سقوط عدد من المدنيين بين شهيد وجريح، تم نقلهم إلى مشافي المدينة"
+        " وثلاثة من الجرحى حالتهم خطرة."
+    )
+    assert [r["relation"] for r in rows] == ["", "subset_of:m1"]
