@@ -3462,20 +3462,23 @@ def _perpetrator_cue(word: str) -> bool:
 def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     """The side of a nationality adjective on the attack that causes the casualties, when no
     side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'; not inside
-    the figure's own words, from `q_start` to `phrase_end`."""
+    the figure's own words, from `q_start` to `phrase_end`. The adjective is found first (few
+    words are one), then the attack word or verb in the three words before it."""
     toks = sent.toks
     verbs = lexicon().perpetrator_verbs  # 'وقصفت المدفعية التركية قرى ...'
-    for k, t in enumerate(toks):
-        if q_start <= t.start < phrase_end:
-            continue
-        if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
-            continue
-        if lexicon().contrast.search(sent.norm, min(t.end, q_start), max(t.start, q_start)):
-            continue  # 'غارات روسية ...، بينما وثقت منظمة مقتل 5 مدنيين نتيجة الاقتتال'
-        if t.start > phrase_end + 80:
+    for k, u in enumerate(toks):
+        if u.start > phrase_end + 160:
             break
-        side = next((s for u in toks[k + 1 : k + 4] if (s := adjective_side(u.word))), "")
-        if side:
+        side = adjective_side(u.word)
+        if not side:
+            continue
+        for t in toks[max(0, k - 3) : k]:
+            if q_start <= t.start < phrase_end or t.start > phrase_end + 80:
+                continue
+            if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
+                continue
+            if lexicon().contrast.search(sent.norm, min(t.end, q_start), max(t.start, q_start)):
+                continue  # 'غارات روسية ...، بينما وثقت منظمة مقتل 5 مدنيين نتيجة الاقتتال'
             return side
     return ""
 
