@@ -2490,3 +2490,9 @@ def test_some_of_the_injured_among_killed_or_injured_are_a_part_of_it():
         " وثلاثة من الجرحى حالتهم خطرة."
     )
     assert [r["relation"] for r in rows] == ["", "subset_of:m1"]
+
+
+def test_a_toll_over_several_massacres_is_cumulative():
+    text = 'وقدرت الصحيفة عدد الضحايا في مجموعة المجازر تلك بنحو 350 شخصاً، قتلوا على يد "فرع 227".'
+    assert one(text)["scope"] == "cumulative"
+    assert one("ارتكبت قوات النظام مجزرة راح ضحيتها 7 مدنيين.")["scope"] == "incident"
