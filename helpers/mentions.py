@@ -813,11 +813,11 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
         if sent.norm[max(0, head.q_start - 2) : head.q_start].strip() in ("(", ":"):
             continue  # 'ثلاثة أشخاص (طفلان ومسلح)': a breakdown of the figure before
         last = _leading_person(head, sent, out)
-        while (k := _next_conjunct(sent, _past_name(sent, last))) is not None:
+        while (k := _next_conjunct(sent, named_end := _past_name(sent, last))) is not None:
             found = _conjunct(sent, k)
             if found is None:
                 break
-            last.end = _past_name(sent, last)  # the name belongs to the person it follows
+            last.end = named_end  # the name belongs to the person it follows
             taken = [g for g in out if sent.toks[k].start <= g.q_start < found[1]]
             if taken:
                 part = taken[0]
@@ -856,19 +856,26 @@ def _past_name(sent: Sentence, f: Figure) -> int:
         end, names, k = t.end, names + (not introducer), k + 1
     if names and sent.norm[end : end + 2].strip() == '"':
         end = sent.norm.index('"', end) + 1
-    aside = re.match(r" ?\([^()]{1,25}\)", sent.norm[end : end + 28])
+    aside = _ASIDE.match(sent.norm, end, end + 28)
     if aside and not any(c.isdigit() for c in sent.norm[f.q_start : f.end]):
-        return end + aside.end()  # 'امرأة (45 عاماً) وطفلها': her age, then the next person
+        return aside.end()  # 'امرأة (45 عاماً) وطفلها': her age, then the next person
     return end if names else f.end
+
+
+_ASIDE = re.compile(r" ?\([^()]{1,25}\)")  # '(45 عاماً)' after a person
+
+
+def _name_like(word: str) -> bool:
+    """Letters only, and neither a preposition nor a word that ends a name."""
+    return word.isalpha() and word not in _PREPOSITIONS and word not in lexicon().name_stops
 
 
 def _name_word(t: Token) -> bool:
     """A token that can be part of a person's name: a plain word, not a trigger, person, side,
     casualty noun, preposition or a word that ends a name."""
-    plain = t.word.isalpha() and not (t.trigger or t.person or t.actor or t.casualty)
-    lex = lexicon()
-    waw = _and(t.word) and t.word not in lex.waw_names  # ('مراسلة وكالة هاوار')
-    return plain and not waw and t.word not in _PREPOSITIONS | lex.name_stops
+    if t.trigger or t.person or t.actor or t.casualty or not _name_like(t.word):
+        return False
+    return not _and(t.word) or t.word in lexicon().waw_names  # ('مراسلة وكالة هاوار')
 
 
 def _joined_by_and(norm: str, a: int, b: int) -> bool:
@@ -2143,9 +2150,9 @@ def _plain_name(word: str) -> bool:
     """A word that can be part of a person's name: letters only, and not a word of the lexicon
     for things, units, agents, places or one that ends a name."""
     lex = lexicon()
-    if not word.isalpha() or word in _PREPOSITIONS or word in lex.name_stops:
-        return False
-    return not any(_in(words, word) for words in (lex.not_people, lex.units, lex.agents))
+    return _name_like(word) and not any(
+        _in(words, word) for words in (lex.not_people, lex.units, lex.agents)
+    )
 
 
 def _list_items(sent: Sentence, k: int) -> list[list[Token]]:
