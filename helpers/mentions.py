@@ -529,12 +529,13 @@ def extract_mentions(doc: Document) -> list[dict]:
         cause = _non_conflict_cause(sent) if found else ""
         # the sentence before, tokenised once and only if an attack here points back to it
         told = cache(lambda b=before: Sentence(norm, *b, actors)) if before else None
+        contrasts = _contrasts(norm, s0, s1)
         for f in found:
             f.sentence = (s0, s1)
             _resolve_victim(f, sent, actors, figures)
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
-            f.extras["contrast_at"] = _last_contrast(norm, s0, f.start)
+            f.extras["contrast_at"] = max((c for c in contrasts if c < f.start), default=-1)
             f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, told)
             _vowelled_dual(f, written)
             f.cause = "" if f.perpetrator else cause
@@ -545,15 +546,14 @@ def extract_mentions(doc: Document) -> list[dict]:
     return [_row(doc, nt, f, i) for i, f in enumerate(figures, 1)]
 
 
-def _last_contrast(norm: str, start: int, end: int) -> int:
-    """Where the last word setting a rival account ('بينما قالت', 'في حين أعلنت') stands between
-    `start` and `end`, with a word of saying within the three words after it; -1 when none."""
-    found = [
+def _contrasts(norm: str, start: int, end: int) -> list[int]:
+    """Where words setting a rival account ('بينما قالت', 'في حين أعلنت') stand in the sentence
+    norm[start:end], with a word of saying within the three words after them."""
+    return [
         m.start()
         for m in lexicon().contrast.finditer(norm, start, end)
         if _has_saying(norm[m.end() : m.end() + 30].split()[:3])
     ]
-    return found[-1] if found else -1
 
 
 _GATE_WORD = re.compile(r"[^\W\d_A-Za-z]+")
@@ -2754,10 +2754,11 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     counted = f.extras.get("counted")
     plain = counted is not None and counted.kind == "civilian"
     for a in sent.actors:
+        if not f.q_start <= a.start < end or a.side in sides:
+            continue
         if plain and (_owns_a_place(sent, a) or not _belongs_to(sent, f.end, a)):
             continue  # 'أشخاص من الجيب الأخير للتنظيم': where people came from, not their side
-        if f.q_start <= a.start < end and a.side not in sides:
-            sides.append(a.side)
+        sides.append(a.side)
     head = counted.end if plain else -1
     for i, t in enumerate(toks):
         side = adjective_side(t.word) if t.end != head else None  # '4 عراقيين': people
@@ -3660,8 +3661,7 @@ def _repeats(figs: list[Figure]) -> None:
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = _same_kind(g, f)
-            latest = same_kind and not any(_same_kind(h, f) for h in figs[j + 1 : i])
-            if latest and _rival(g, f):
+            if same_kind and _rival(g, f) and not any(_same_kind(h, f) for h in figs[j + 1 : i]):
                 f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
                 break
             if (
