@@ -159,6 +159,9 @@ class Lexicon:
     rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
     news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
+    men: frozenset[str]  # رجل، شاب: a single man, never the same one as a woman
+    women: frozenset[str]  # امرأة، سيدة
+    severity: re.Pattern[str]  # ' خطيرة', ' حرجة' right after a noun: how badly hurt
     body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
     felling_verbs: tuple[str, ...]  # أردى: 'أردوه قتيلاً' points back to the one shot
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
@@ -211,6 +214,8 @@ _WORD_LISTS = (
     "not_people",
     "negations",
     "news_nouns",
+    "men",
+    "women",
     "releases",
     "returns",
     "prisons",
@@ -330,6 +335,7 @@ def lexicon() -> Lexicon:
         non_conflict=phrase_regex(list(non_conflict)),
         non_conflict_cause=non_conflict,
         contrast=phrase_regex(data["contrast_openers"]),
+        severity=re.compile(r" (?:" + "|".join(word_set(data["severity"])) + r")(?!\w)"),
     )
 
 
@@ -2226,7 +2232,7 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
 
 
 def _succumbed(t: Token) -> bool:
-    """'متأثراً بجراحه': died of wounds (a cause word in the lexicon)."""
+    """'متأثراً بجراحه': died of wounds (the متأثر forms of the `causes` list)."""
     return t.word.startswith("متاثر")
 
 
@@ -3570,9 +3576,6 @@ def _relate(figs: list[Figure]) -> None:
     _repeats(figs)
 
 
-_SEVERE = re.compile(r" (?:خطيره|خطره|حرجه|بليغه|بالغه)(?!\w)")
-
-
 def _severity_of_one(sent: Sentence, q: numbers.Quantity, counted: Counted) -> bool:
     """'وذكرت المصادر أن إصابة أحد الأطفال خطيرة': how badly one of the people told is hurt,
     not one more casualty."""
@@ -3581,7 +3584,7 @@ def _severity_of_one(sent: Sentence, q: numbers.Quantity, counted: Counted) -> b
         return False
     group = sent.toks[k]  # 'الأطفال': the people told before, with ال
     named = (group.person or group.casualty) and _definite(group.word)
-    return bool(named) and _SEVERE.match(sent.norm, group.end) is not None
+    return bool(named) and lexicon().severity.match(sent.norm, group.end) is not None
 
 
 def _some_of_those_told(figs: list[Figure]) -> None:
@@ -3691,11 +3694,6 @@ def _repeats(figs: list[Figure]) -> None:
             f.relation = f"same_as:{told.mid}"
 
 
-_MEN = frozenset(("رجل", "شاب", "طفل", "صبي", "فتي", "مسن", "رضيع", "ابن", "زوج", "والد", "شقيق"))
-# (not ابنه، زوجه، والده، شقيقه: unvocalised, the ه may be 'his')
-_WOMEN = frozenset(("امراه", "سيده", "شابه", "فتاه", "طفله", "مسنه", "رضيعه"))
-
-
 def _other_person(g: Figure, f: Figure) -> bool:
     """Two single people told as a man and a woman ('شاب' then 'امرأة') are two people, not
     the same one told again."""
@@ -3705,8 +3703,9 @@ def _other_person(g: Figure, f: Figure) -> bool:
     for x in (g, f):
         c = x.extras.get("counted")
         word = stems(normalize_word(c.noun))[-1] if c is not None and c.noun else ""
-        word = word[:-1] if word.endswith("ا") and word[:-1] in _MEN else word  # 'طفلاً'
-        sexes.append("m" if word in _MEN else "f" if word in _WOMEN else "")
+        men, women = lexicon().men, lexicon().women
+        word = word[:-1] if word.endswith("ا") and word[:-1] in men else word  # 'طفلاً'
+        sexes.append("m" if word in men else "f" if word in women else "")
     return "" not in sexes and sexes[0] != sexes[1]
 
 
