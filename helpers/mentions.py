@@ -121,8 +121,8 @@ def _counts_people(t: Token) -> bool:
         return True
     if t.word in lexicon().one_more or t.word in lexicon().two_more:
         return True  # 'وأسر رابع'
-    if t.word in ("عدد", "عددا") or any(q.kind == "vague" for q in numbers.find_quantities(t.word)):
-        return True  # 'وجرى أسر العديد من عناصر التنظيم'
+    if numbers.starts_vague(t.word):
+        return True  # 'وجرى أسر العديد من عناصر التنظيم', 'وأسر عدد من'
     one_or_two = t.person is not None and t.person[1] in ("singular", "dual")
     return one_or_two and not _definite(t.word)
 

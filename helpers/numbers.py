@@ -263,6 +263,13 @@ class _Entry:
         self.one_of_them: int | None = None  # prefix length of أحدهما, إحداهن ...
 
 
+def starts_vague(word: str) -> bool:
+    """Whether the word is, or begins, a vague quantity of vague.yaml ('العديد', 'عدد' of
+    'عدد من', 'عشرات')."""
+    entry = _LEXICON.get(normalize(word))
+    return entry is not None and bool(entry.vague)
+
+
 # 'One of' (أحد، إحدى): one person of the group named after it ('مقتل أحد العناصر').
 ONE_OF = ("احد", "احدي")
 
