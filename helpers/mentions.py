@@ -1987,9 +1987,8 @@ def _felled(sent: Sentence, i: int) -> bool:
     people shot, up to four words before the casualty word."""
     felling = lexicon().felling_verbs
     for t in reversed(sent.toks[max(0, i - 4) : i]):
-        word = t.word[1:] if t.word[:1] in "وف" else t.word
-        if word.startswith(felling) and not word.endswith((*felling, "وا")):  # with a pronoun
-            return True
+        if any(w.startswith(felling) and not w.endswith((*felling, "وا")) for w in stems(t.word)):
+            return True  # (with a pronoun after the verb)
         if t.trigger or t.casualty or _quantity_at(sent, t.start, t.end):
             return False
     return False
