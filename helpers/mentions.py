@@ -3229,11 +3229,7 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if f.q_start <= a.start < phrase_end or a.start > phrase_end + 80:
             continue
         before = found  # 'شن داعش هجوماً على مواقع قسد أسفر عن مقتل 5 عناصر': not SDF's
-        i = sent.span_tokens(a.start, a.end)
-        if not i:
-            continue
-        first = sent.toks.index(i[0])
-        last = sent.toks.index(i[-1])
+        first, last = sent.token_range(a)
         prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
         if any(_perpetrator_cue(p) for p in prev) or _cue_leads_to(sent, first):
             found = a.side
