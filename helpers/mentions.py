@@ -620,16 +620,24 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     out.extend(_figures_without_number(sent, out, used_triggers))
     out.sort(key=lambda f: (f.start, f.q_start))
     out = _others_as_adjective(out, sent)
-    for n, f in enumerate(out):  # 'وقتل 4 مدنيين آخرين': more of the same, never a repeat
-        others = any(_in(lexicon().others, w) for w in sent.norm[f.q_start : f.end].split())
-        # (but in 'قتل عامل وإصابة 5 آخرين' the others are besides the dead)
-        numbered = _quantity_at(sent, f.q_start, f.q_end) is not None  # (not 'ومسؤول آخر')
-        k = sent.index_at(f.end)
-        another = f.best == 1 and k < len(sent.toks) and sent.toks[k].word in lexicon().one_more
-        more = (others and numbered) or another  # 'وقتل معه مسؤول ثانٍ': one more
-        f.extras["others"] = more and all(g.category == f.category for g in out[:n])
+    _mark_more_people(out, sent)
     out = _conjoined_people(out, sent)
     return _coordinated_totals(out, sent)
+
+
+def _mark_more_people(figs: list[Figure], sent: Sentence) -> None:
+    """Mark figures that count more people of the same kind than one told before ('وقتل 4
+    مدنيين آخرين', 'وقتل معه مسؤول ثانٍ'): they are never a repeat. Not when a figure of another
+    category comes first in the sentence: in 'قتل عامل وإصابة 5 آخرين' the others are besides
+    the dead; nor inside a list ('ومسؤول آخر' after a name), which has no number."""
+    lex = lexicon()
+    for n, f in enumerate(figs):
+        others = any(_in(lex.others, w) for w in sent.norm[f.q_start : f.end].split())
+        numbered = _quantity_at(sent, f.q_start, f.q_end) is not None
+        k = sent.index_at(f.end)
+        another = f.best == 1 and k < len(sent.toks) and sent.toks[k].word in lex.one_more
+        more = (others and numbered) or another
+        f.extras["others"] = more and all(g.category == f.category for g in figs[:n])
 
 
 def _others_as_adjective(figs: list[Figure], sent: Sentence) -> list[Figure]:
