@@ -159,6 +159,7 @@ class Lexicon:
     rising: frozenset[str]  # ارتفع، لترتفع: a count rising to a new figure
     negations: frozenset[str]
     news_nouns: frozenset[str]  # أنباء، معلومات: a negation reaches through them
+    habitual: frozenset[str]  # دائماً، غالباً: what usually happens, not a figure
     men: frozenset[str]  # رجل، شاب: a single man, never the same one as a woman
     women: frozenset[str]  # امرأة، سيدة
     severity: re.Pattern[str]  # ' خطيرة', ' حرجة' right after a noun: how badly hurt
@@ -214,6 +215,7 @@ _WORD_LISTS = (
     "not_people",
     "negations",
     "news_nouns",
+    "habitual",
     "men",
     "women",
     "releases",
@@ -2443,6 +2445,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     cat, number = t.casualty
     if _count_of(sent, i) or _named_after(sent, i) or _describes_state(sent, i, cat):
         return None
+    if _habitual(sent, i):
+        return None
     if not t.word.startswith("و") and _number_right_before(sent, t.start):
         return None  # 'حكماً بإعدام 5 معتقلين': the number counts them, and was not a figure
     if number == "dual":
@@ -2467,6 +2471,20 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+def _habitual(sent: Sentence, i: int) -> bool:
+    """An adverb of habit (دائماً، غالباً ما، باستمرار) in the same clause as the casualty
+    noun at i, up to six words before it or two after: the clause says what attacks usually
+    do ('وغالباً ما يخلف القصف شهداء وجرحى'), and counts no one this time."""
+    lo, hi = max(0, i - 6), min(len(sent.toks), i + 3)
+    for k in range(lo, hi):
+        a, b = sorted((sent.toks[k].end, sent.toks[i].start))
+        if _in(lexicon().habitual, sent.toks[k].word) and not any(
+            c in sent.norm[a:b] for c in "،,.:"
+        ):
+            return True
+    return False
 
 
 def _number_right_before(sent: Sentence, pos: int) -> bool:

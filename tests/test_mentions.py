@@ -2496,3 +2496,23 @@ def test_a_toll_over_several_massacres_is_cumulative():
     text = 'وقدرت الصحيفة عدد الضحايا في مجموعة المجازر تلك بنحو 350 شخصاً، قتلوا على يد "فرع 227".'
     assert one(text)["scope"] == "cumulative"
     assert one("ارتكبت قوات النظام مجزرة راح ضحيتها 7 مدنيين.")["scope"] == "incident"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتستهدف الطائرات الأحياء السكنية بشكل متكرر، وغالباً ما يخلف القصف شهداء وجرحى.",
+        "ويبقى المدنيون هم الضحية دائماً في هذه الحرب.",
+    ],
+)
+def test_what_attacks_usually_do_counts_no_one(text):
+    assert mentions(text) == []
+
+
+def test_a_habit_in_another_clause_does_not_hide_a_figure():
+    assert one("تتعرض البلدة دائماً للقصف، وأدى قصف اليوم لسقوط جرحى.")["category"] == "injured"
+
+
+def test_an_age_in_a_breakdown_is_not_a_part_of_the_figure():
+    rows = mentions("وقتل مدنيان اثنان (رجل مسن، وفتى بعمر 18 عاماً) بقصف مدفعي.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(2, "")]
