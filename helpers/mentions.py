@@ -2978,13 +2978,24 @@ def _side_told_before(f: Figure, sent: Sentence) -> str:
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
-    (people, homes, residential areas) and no fighters."""
-    kinds = {t.person[0] for t in sent.toks if t.person and not t.trigger}  # not 'أسر' captured
+    (people, homes, residential areas) and no fighters. Fighters after 'أي' (any) are no one
+    in particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians."""
+    toks = sent.toks
+    kinds = {
+        t.person[0]
+        for k, t in enumerate(toks)
+        if t.person
+        and not t.trigger
+        and not any(_in(_ANY, x.word) for x in toks[max(0, k - 2) : k])
+    }  # (not 'أسر' captured)
     places = lexicon().civil_places
     civil_places = any(t.word.lstrip("و").lstrip("ب") in places for t in sent.toks)
     if "combatant" in kinds:
         return ""
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""
+
+
+_ANY = frozenset(("اي",))  # 'أي', 'لأي', 'بأي' once normalised
 
 
 # ----------------------------------------------------------------------------- scope, sources

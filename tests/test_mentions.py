@@ -2516,3 +2516,9 @@ def test_a_habit_in_another_clause_does_not_hide_a_figure():
 def test_an_age_in_a_breakdown_is_not_a_part_of_the_figure():
     rows = mentions("وقتل مدنيان اثنان (رجل مسن، وفتى بعمر 18 عاماً) بقصف مدفعي.")
     assert [(r["best"], r["relation"]) for r in rows] == [(2, "")]
+
+
+def test_fighters_after_any_are_no_one_in_particular():
+    text = "سقط شهداء في مجزرة جديدة، وهم مدنيون ولم تكن لهم أي ارتباطات بأي فصيل مسلح."
+    assert one(text)["victim"] == "CIVILIANS"
+    assert one("سقط شهداء في اشتباكات مع فصيل مسلح.")["victim"] == "UNKNOWN"
