@@ -162,6 +162,7 @@ class Lexicon:
     habitual: frozenset[str]  # دائماً، غالباً: what usually happens, not a figure
     men: frozenset[str]  # رجل، شاب: a single man, never the same one as a woman
     women: frozenset[str]  # امرأة، سيدة
+    women_casualties: frozenset[str]  # شهيدة، جريحة: a woman, so a civilian
     severity: re.Pattern[str]  # ' خطيرة', ' حرجة' right after a noun: how badly hurt
     body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
     felling_verbs: tuple[str, ...]  # أردى: 'أردوه قتيلاً' points back to the one shot
@@ -218,6 +219,7 @@ _WORD_LISTS = (
     "habitual",
     "men",
     "women",
+    "women_casualties",
     "releases",
     "returns",
     "prisons",
@@ -2978,9 +2980,12 @@ def _side_told_before(f: Figure, sent: Sentence) -> str:
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
-    (people, homes, residential areas) and no fighters. Fighters after 'أي' (any) are no one
+    (people, homes, residential areas) and no fighters, or are in the feminine (a woman: 'شهيدة').
+    Fighters after 'أي' (any) are no one
     in particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians."""
     toks = sent.toks
+    if any(_in(lexicon().women_casualties, t.word) for t in sent.span_tokens(f.start, f.end)):
+        return "CIVILIANS"  # 'شهيدة': a woman
     kinds = {
         t.person[0]
         for k, t in enumerate(toks)

@@ -2522,3 +2522,13 @@ def test_fighters_after_any_are_no_one_in_particular():
     text = "سقط شهداء في مجزرة جديدة، وهم مدنيون ولم تكن لهم أي ارتباطات بأي فصيل مسلح."
     assert one(text)["victim"] == "CIVILIANS"
     assert one("سقط شهداء في اشتباكات مع فصيل مسلح.")["victim"] == "UNKNOWN"
+
+
+def test_a_casualty_noun_in_the_feminine_is_a_woman_so_a_civilian():
+    rows = mentions("شهيدة وجرحى بقصف مدفعي استهدف مدينة إعزاز.")
+    assert [(r["category"], r["victim"], r["best"]) for r in rows] == [
+        ("killed", "CIVILIANS", 1),
+        ("injured", "CIVILIANS", 3),
+    ]
+    assert one("سقوط قتيلة من قوات النظام.")["victim"] == "SYR_GOV"
+    assert one("سقوط جريحات في القصف.")["category"] == "injured"
