@@ -35,6 +35,8 @@ def test_a_phrase_matched_across_quotes_maps_back_to_its_listed_form():
 
 
 def test_words_broken_with_tatweel_to_dodge_filters_are_joined():
-    for broken in ("بمقـ .ـتل", "بمقـ ـتل", "بمقـ..ـتل", "بمقــ*ــتل", "بمقـ.ـتل", "بمقـ. ـ تل"):
+    broken_forms = ("بمقـ .ـتل", "بمقـ ـتل", "بمقـ..ـتل", "بمقــ*ــتل", "بمقـ.ـتل", "بمقـ. ـ تل")
+    for broken in (*broken_forms, "بمقـ.تل", "بمق.ـتل", "بمقـ*تل"):
         assert normalize(f"{broken} 3 مدنيين").text == "بمقتل 3 مدنيين", broken
     assert normalize('قصف لـ "قسد" في الـ 24 ساعة').text == 'قصف ل "قسد" في ال 24 ساعه'
+    assert normalize("قال الـ. ثم").text == "قال ال. ثم"  # a tatweel, then the sentence ends
