@@ -2532,3 +2532,9 @@ def test_a_casualty_noun_in_the_feminine_is_a_woman_so_a_civilian():
     ]
     assert one("سقوط قتيلة من قوات النظام.")["victim"] == "SYR_GOV"
     assert one("سقوط جريحات في القصف.")["category"] == "injured"
+
+
+def test_the_side_behind_a_raid_campaign_or_massacre_is_its_perpetrator():
+    m = one("ضحايا حملة مداهمات ميليشيا قسد لمدينة ذيبان فجر اليوم، وجميعهم من المدنيين.")
+    assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "SDF")
+    assert one("سقط شهداء في مجزرة لقوات النظام.")["perpetrator"] == "SYR_GOV"
