@@ -2299,6 +2299,7 @@ _ADVERBS = frozenset(
     ("بعدها", "بعده", "ايضا", "كذلك", "اليوم", "امس", "فيها", "فيه", "خلالها", "بداخلها")
     + ("لاحقا", "مجددا", "تباعا", "سريعا")  # 'لترتفع لاحقاً إلى 11'
     + ("معه", "معها", "معهم", "معهما")  # 'وقتل معه مسؤول ثان'
+    + ("ميدانيا", "تعسفيا", "عشوائيا", "عمدا")  # 'أعدمت قوات النظام ميدانياً 4 شبان'
 )
 
 
@@ -3542,7 +3543,7 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     if not f.start < f.q_start:
         return "", False
     k = sent.index_at(f.start)
-    inner = sent.toks[k : sent.index_at(f.q_start)]
+    inner = [t for t in sent.toks[k : sent.index_at(f.q_start)] if t.word not in _ADVERBS]
     if len(inner) > 2 and inner[-1].person and not inner[-1].actor:
         inner = inner[:-1]  # 'قتلت قوات الاحتلال فلسطينيين اثنين': the noun before its number
     if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):

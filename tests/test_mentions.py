@@ -2538,3 +2538,8 @@ def test_the_side_behind_a_raid_campaign_or_massacre_is_its_perpetrator():
     m = one("ضحايا حملة مداهمات ميليشيا قسد لمدينة ذيبان فجر اليوم، وجميعهم من المدنيين.")
     assert (m["victim"], m["perpetrator"]) == ("CIVILIANS", "SDF")
     assert one("سقط شهداء في مجزرة لقوات النظام.")["perpetrator"] == "SYR_GOV"
+
+
+def test_an_adverb_between_the_subject_and_the_object_keeps_the_subject_the_perpetrator():
+    m = one("أعدمت قوات النظام ميدانياً 4 شبان بعد اعتقالهم على حاجز.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (4, "CIVILIANS", "SYR_GOV")
