@@ -2543,3 +2543,14 @@ def test_the_side_behind_a_raid_campaign_or_massacre_is_its_perpetrator():
 def test_an_adverb_between_the_subject_and_the_object_keeps_the_subject_the_perpetrator():
     m = one("أعدمت قوات النظام ميدانياً 4 شبان بعد اعتقالهم على حاجز.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (4, "CIVILIANS", "SYR_GOV")
+
+
+def test_a_ministry_named_without_its_country_is_a_source():
+    rows = mentions(
+        "وقال المرصد السوري لحقوق الإنسان إن عدد القتلى ارتفع إلى 17، في حين أكدت وزارة"
+        " الداخلية مقتل 9 أشخاص فقط."
+    )
+    assert [(r["best"], r["claimed_by"], r["relation"]) for r in rows] == [
+        (17, "SOHR", ""),
+        (9, "interior ministry", "alternative_to:m1"),
+    ]
