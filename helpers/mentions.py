@@ -167,6 +167,7 @@ class Lexicon:
     body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
     felling_verbs: tuple[str, ...]  # أردى: 'أردوه قتيلاً' points back to the one shot
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
+    civilian_services: re.Pattern[str]  # الدفاع المدني، الهلال الأحمر: their members are civilians
     releases: frozenset[str]
     unrealised: frozenset[str]
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
@@ -339,6 +340,7 @@ def lexicon() -> Lexicon:
         non_conflict=phrase_regex(list(non_conflict)),
         non_conflict_cause=non_conflict,
         contrast=phrase_regex(data["contrast_openers"]),
+        civilian_services=phrase_regex(data["civilian_services"]),
         severity=re.compile(r" (?:" + "|".join(word_set(data["severity"])) + r")(?!\w)"),
     )
 
@@ -2584,8 +2586,8 @@ def _resolve_victim(
         )
         f.victim = owner or "UNKNOWN"
         return
-    if kind == "combatant" and _members_of_family(f, sent):
-        f.victim = "CIVILIANS"  # 'عائلة كاملة مؤلفة من 6 أفراد'
+    if kind == "combatant" and (_members_of_family(f, sent) or _rescuers(f, sent)):
+        f.victim = "CIVILIANS"  # 'عائلة كاملة مؤلفة من 6 أفراد', '3 من عناصر الدفاع المدني'
         return
     if kind == "combatant":
         f.victim = (
@@ -2911,6 +2913,15 @@ def _plain_people(t: Token) -> bool:
     singular = numbers.dual_noun(t.word)
     hit = _lookup(lexicon().person, normalize_word(singular)) if singular else None
     return hit is not None and hit[1][0] == "civilian"
+
+
+def _rescuers(f: Figure, sent: Sentence) -> bool:
+    """Members named right after as those of a rescue or medical service ('عناصر الدفاع
+    المدني', 'متطوعين في الهلال الأحمر'): within the three words after the figure."""
+    k = sent.index_at(f.end)
+    stop = sent.toks[min(k + 3, len(sent.toks) - 1)].end if k < len(sent.toks) else f.end
+    m = lexicon().civilian_services.search(sent.norm, f.end, sent.end)
+    return m is not None and m.start() < stop
 
 
 def _context_side(f: Figure, sent: Sentence) -> str:

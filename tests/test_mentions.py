@@ -2554,3 +2554,10 @@ def test_a_ministry_named_without_its_country_is_a_source():
         (17, "SOHR", ""),
         (9, "interior ministry", "alternative_to:m1"),
     ]
+
+
+def test_members_of_a_rescue_service_are_civilians():
+    assert one("وأصيب 3 من عناصر الدفاع المدني أثناء قيامهم بإسعاف المصابين.")["victim"] == (
+        "CIVILIANS"
+    )
+    assert one("قتل 3 عناصر من قوات النظام قرب مركز للدفاع المدني.")["victim"] == "SYR_GOV"
