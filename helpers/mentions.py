@@ -2992,9 +2992,9 @@ def _side_told_before(f: Figure, sent: Sentence) -> str:
 
 def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
-    (people, homes, residential areas) and no fighters, or are in the feminine (a woman: 'شهيدة').
-    Fighters after 'أي' (any) are no one
-    in particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians."""
+    (people, two people with a dual: 'جثتي شابين', homes, residential areas) and no fighters,
+    or are in the feminine (a woman: 'شهيدة'). Fighters after 'أي' (any) are no one in
+    particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians."""
     toks = sent.toks
     if any(_in(lexicon().women_casualties, t.word) for t in sent.span_tokens(f.start, f.end)):
         return "CIVILIANS"  # 'شهيدة': a woman
@@ -3005,6 +3005,10 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
         and not t.trigger
         and not any(_in(_ANY, x.word) for x in toks[max(0, k - 2) : k])
     }  # (not 'أسر' captured)
+    for q in sent.quantities:
+        if q.kind == "dual" and q.noun:
+            c = _classify_noun(normalize_word(q.noun), sent, q.end)
+            kinds.add(c.kind if c is not None else "")
     places = lexicon().civil_places
     civil_places = any(t.word.lstrip("و").lstrip("ب") in places for t in sent.toks)
     if "combatant" in kinds:

@@ -2561,3 +2561,11 @@ def test_members_of_a_rescue_service_are_civilians():
         "CIVILIANS"
     )
     assert one("قتل 3 عناصر من قوات النظام قرب مركز للدفاع المدني.")["victim"] == "SYR_GOV"
+
+
+@pytest.mark.parametrize(
+    "text", ["عثر الأهالي على جثتي شابين في البساتين.", "عثر على جثتين لرجلين مكبلي الأيدي."]
+)
+def test_bodies_of_two_people_named_with_a_dual_are_civilians(text):
+    m = one(text)
+    assert (m["best"], m["victim"]) == (2, "CIVILIANS")
