@@ -2569,3 +2569,7 @@ def test_members_of_a_rescue_service_are_civilians():
 def test_bodies_of_two_people_named_with_a_dual_are_civilians(text):
     m = one(text)
     assert (m["best"], m["victim"]) == (2, "CIVILIANS")
+
+
+def test_a_group_word_between_a_person_and_the_side_keeps_the_side():
+    assert one("قتل قيادي في تنظيم حراس الدين بضربة جوية.")["victim"] == "OPPOSITION"
