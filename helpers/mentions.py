@@ -1046,6 +1046,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     t = toks[i]
     if t.word.startswith("و") and t.casualty and t.word[1:] not in lex.person:
         return Counted("")  # 'ارتفع عدد الشهداء إلى 5 والجرحى إلى 15': a new conjunct
+    if q.kind == "vague" and q.prefix.endswith("ال") and t.word not in ("من", "عن"):
+        return Counted("")  # 'وشيّع الآلاف جثمان القيادي': 'the thousands' are a noun of their own
     if t.word in _MONTH_WORDS or (t.word == "من" and _month_after_day(toks, i + 1)):
         return None  # 'يوم الثلاثاء 22 آب': a day of the month ('آب' is also 'father')
     counted_event = None if _dates_event(q) else _event_noun(sent, i, q.end)

@@ -2573,3 +2573,9 @@ def test_bodies_of_two_people_named_with_a_dual_are_civilians(text):
 
 def test_a_group_word_between_a_person_and_the_side_keeps_the_side():
     assert one("قتل قيادي في تنظيم حراس الدين بضربة جوية.")["victim"] == "OPPOSITION"
+
+
+def test_the_thousands_are_a_noun_of_their_own_not_a_count_of_the_next_word():
+    rows = mentions("وشيّع الآلاف جثمان القيادي في مدينة إدلب.")
+    assert [(r["best"], r["qualifier"]) for r in rows] == [(1, "exact")]
+    assert one("قتل العشرات في القصف.")["best"] == 10
