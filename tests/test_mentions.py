@@ -2579,3 +2579,8 @@ def test_the_thousands_are_a_noun_of_their_own_not_a_count_of_the_next_word():
     rows = mentions("وشيّع الآلاف جثمان القيادي في مدينة إدلب.")
     assert [(r["best"], r["qualifier"]) for r in rows] == [(1, "exact")]
     assert one("قتل العشرات في القصف.")["best"] == 10
+
+
+def test_people_still_held_are_a_standing_count():
+    m = one("ويقبع في سجون النظام أكثر من 100 ألف معتقل بحسب تقديرات حقوقية.")
+    assert (m["category"], m["best"], m["scope"]) == ("detained", 100000, "cumulative")
