@@ -1058,6 +1058,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.units, t.word):
         return None  # 'اعتقلت القوات 3 خلايا': groups, not head counts
     c = _classify_token(t, sent)
+    if c is None and _ends_in_thousands(q):
+        c = _nationality_after_thousands(t, sent)
     if c is not None:
         return None if c.kind == "thing" else _killed_and_injured(c, sent, i)
     if t.word in ("من", "عن") and i + 1 < len(toks):
@@ -1083,6 +1085,22 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.not_people, t.word):
         return None
     return Counted("")
+
+
+_THOUSANDS = frozenset(("الف", "الاف", "مليون", "ملايين", "مليار"))
+
+
+def _ends_in_thousands(q: numbers.Quantity) -> bool:
+    """The number ends in a word for thousands or millions ('3 آلاف', '6.8 مليون')."""
+    words = q.text.split()
+    return bool(words) and normalize_word(words[-1]) in _THOUSANDS
+
+
+def _nationality_after_thousands(t: Token, sent: Sentence) -> Counted | None:
+    """'6.8 مليون سوري', '3 آلاف فلسطيني': after thousands the counted noun is singular, so a
+    nationality word, elsewhere an adjective, names people: the people its plural names."""
+    c = _classify_noun(t.word + "ين", sent, t.end)
+    return c if c is not None and c.kind == "civilian" else None
 
 
 def _prepositional_thing(t: Token) -> bool:

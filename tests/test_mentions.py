@@ -2584,3 +2584,9 @@ def test_the_thousands_are_a_noun_of_their_own_not_a_count_of_the_next_word():
 def test_people_still_held_are_a_standing_count():
     m = one("ويقبع في سجون النظام أكثر من 100 ألف معتقل بحسب تقديرات حقوقية.")
     assert (m["category"], m["best"], m["scope"]) == ("detained", 100000, "cumulative")
+
+
+def test_a_nationality_after_thousands_names_people():
+    m = one("وذكرت الأمم المتحدة أن 6.8 مليون سوري نزحوا داخلياً منذ عام 2011.")
+    assert (m["category"], m["victim"], m["best"]) == ("displaced", "CIVILIANS", 6800000)
+    assert one("قتل 3 آلاف فلسطيني.")["victim"] == "CIVILIANS"
