@@ -167,6 +167,7 @@ class Lexicon:
     body_nouns: tuple[str, ...]  # جثة، جثمان: with a pronoun, bodies of people told
     felling_verbs: tuple[str, ...]  # أردى: 'أردوه قتيلاً' points back to the one shot
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
+    additions: re.Pattern[str]  # إضافة إلى: one more group of the casualties told
     civilian_services: re.Pattern[str]  # الدفاع المدني، الهلال الأحمر: their members are civilians
     releases: frozenset[str]
     unrealised: frozenset[str]
@@ -340,6 +341,7 @@ def lexicon() -> Lexicon:
         non_conflict=phrase_regex(list(non_conflict)),
         non_conflict_cause=non_conflict,
         contrast=phrase_regex(data["contrast_openers"]),
+        additions=phrase_regex(data["additions"]),
         civilian_services=phrase_regex(data["civilian_services"]),
         severity=re.compile(r" (?:" + "|".join(word_set(data["severity"])) + r")(?!\w)"),
     )
@@ -1619,7 +1621,22 @@ def _find_trigger(d: _Draft) -> None:
         if count_trig is not None:
             trig, d.referent = count_trig, True
             d.counted = d.counted if d.counted.kind else by_count
+    if trig is None and done and d.counted.kind in _PEOPLE_KINDS:
+        after = sent.toks[sent.index_at(max(q.end, d.counted.end)) :][:4]
+        if not any(t.trigger or t.casualty for t in after):  # ('طفلاً ما زال معتقلاً')
+            trig = _addition_before(sent, d.anchor, done[-1].category)
     d.trig = trig
+
+
+def _addition_before(sent: Sentence, pos: int, category: str) -> tuple[int, str] | None:
+    """'مقتل 7 من عناصر قسد، إضافة إلى مدنيين اثنين': people right after a word of addition
+    are more casualties of the figure told before them in the sentence, of its category:
+    (index of the addition's first word, category), or None."""
+    k = sent.index_at(pos)
+    for m in lexicon().additions.finditer(sent.norm, sent.toks[max(0, k - 3)].start, pos):
+        if not sent.norm[m.end() : pos].strip():
+            return sent.index_at(m.start()), category
+    return None
 
 
 def _category_from_trigger(d: _Draft) -> None:

@@ -2590,3 +2590,11 @@ def test_a_nationality_after_thousands_names_people():
     m = one("وذكرت الأمم المتحدة أن 6.8 مليون سوري نزحوا داخلياً منذ عام 2011.")
     assert (m["category"], m["victim"], m["best"]) == ("displaced", "CIVILIANS", 6800000)
     assert one("قتل 3 آلاف فلسطيني.")["victim"] == "CIVILIANS"
+
+
+def test_people_after_a_word_of_addition_are_more_casualties_of_the_figure_before():
+    rows = mentions(
+        "أسفرت الاشتباكات عن مقتل 7 من عناصر قسد و5 من مقاتلي العشائر، إضافة إلى مدنيين اثنين."
+    )
+    assert [(r["best"], r["victim"]) for r in rows] == [(7, "SDF"), (5, "OTHER"), (2, "CIVILIANS")]
+    assert [r["best"] for r in mentions("قتل 3 مدنيين، إضافة إلى أضرار مادية في 5 منازل.")] == [3]
