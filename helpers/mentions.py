@@ -2646,8 +2646,19 @@ def _resolve_victim(
         or _civilian_context(f, sent)
         or displaced
         or _side_of_those_told(f, counted, prev)
+        or _side_of_the_toll(f, prev)
         or "UNKNOWN"
     )
+
+
+def _side_of_the_toll(f: Figure, prev: list[Figure]) -> str:
+    """'قُتل أربعة مدنيين ... وارتفعت حصيلة القتلى إلى 6': a toll rising, with no side named,
+    counts the casualties of its category told before, when those are all of one side."""
+    if not f.extras.get("update"):
+        return ""
+    sides = {p.victim for p in prev if p.category == f.category and not p.extras.get("part")}
+    sides.discard("UNKNOWN")
+    return sides.pop() if len(sides) == 1 and "MIXED" not in sides else ""
 
 
 def _one_named_before(f: Figure, sent: Sentence) -> bool:
@@ -3754,7 +3765,8 @@ def _repeats(figs: list[Figure]) -> None:
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = _same_kind(g, f)
-            if same_kind and _rival(g, f) and not any(_same_kind(h, f) for h in figs[j + 1 : i]):
+            rival = _rival(g, f) and not f.extras.get("update")  # (a risen toll replaces)
+            if same_kind and rival and not any(_same_kind(h, f) for h in figs[j + 1 : i]):
                 f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
                 break
             if (

@@ -2598,3 +2598,23 @@ def test_people_after_a_word_of_addition_are_more_casualties_of_the_figure_befor
     )
     assert [(r["best"], r["victim"]) for r in rows] == [(7, "SDF"), (5, "OTHER"), (2, "CIVILIANS")]
     assert [r["best"] for r in mentions("قتل 3 مدنيين، إضافة إلى أضرار مادية في 5 منازل.")] == [3]
+
+
+def test_a_risen_toll_with_no_side_counts_the_casualties_told_before_and_replaces_them():
+    rows = mentions(
+        "قُتل أربعة مدنيين وأصيب 9 آخرون جراء غارات جوية. من جهته، قال المرصد إن حصيلة"
+        " القتلى ارتفعت إلى 6 بعد وفاة اثنين من الجرحى متأثرين بجراحهما."
+    )
+    killed = [(r["best"], r["victim"], r["relation"]) for r in rows if r["category"] == "killed"]
+    assert killed == [
+        (4, "CIVILIANS", "alternative_to:m3"),
+        (6, "CIVILIANS", ""),
+        (2, "CIVILIANS", "subset_of:m3"),
+    ]
+
+
+def test_a_risen_toll_after_casualties_of_several_sides_keeps_no_side():
+    rows = mentions(
+        "قتل 7 من عناصر قسد و5 من مقاتلي العشائر. وبذلك يرتفع عدد قتلى الاشتباكات إلى 63 قتيلاً."
+    )
+    assert rows[-1]["victim"] == "UNKNOWN"
