@@ -1060,7 +1060,7 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.units, t.word):
         return None  # 'اعتقلت القوات 3 خلايا': groups, not head counts
     c = _classify_token(t, sent)
-    if c is None and _ends_in_thousands(q):
+    if c is None and numbers.ends_in_scale_word(q.text):
         c = _nationality_after_thousands(t, sent)
     if c is not None:
         return None if c.kind == "thing" else _killed_and_injured(c, sent, i)
@@ -1087,15 +1087,6 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if _in(lex.not_people, t.word):
         return None
     return Counted("")
-
-
-_THOUSANDS = frozenset(("الف", "الاف", "مليون", "ملايين", "مليار"))
-
-
-def _ends_in_thousands(q: numbers.Quantity) -> bool:
-    """The number ends in a word for thousands or millions ('3 آلاف', '6.8 مليون')."""
-    words = q.text.split()
-    return bool(words) and normalize_word(words[-1]) in _THOUSANDS
 
 
 def _nationality_after_thousands(t: Token, sent: Sentence) -> Counted | None:
@@ -2968,7 +2959,7 @@ def _rescuers(f: Figure, sent: Sentence) -> bool:
     المدني', 'متطوعين في الهلال الأحمر'): within the three words after the figure."""
     k = sent.index_at(f.end)
     stop = sent.toks[min(k + 3, len(sent.toks) - 1)].end if k < len(sent.toks) else f.end
-    m = lexicon().civilian_services.search(sent.norm, f.end, sent.end)
+    m = lexicon().civilian_services.search(sent.norm, f.end, min(sent.end, stop + 40))
     return m is not None and m.start() < stop
 
 

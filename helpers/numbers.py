@@ -636,6 +636,13 @@ def _digit_value(raw: str, before_scale: bool) -> Decimal | None:
         return None
 
 
+def ends_in_scale_word(text: str) -> bool:
+    """Whether a number's text ends in a word for thousands, millions or billions ('3 آلاف',
+    '6.8 مليون'): the noun it counts then stands in the singular ('مليون سوري')."""
+    words = text.split()
+    return bool(words) and normalize(words[-1]) in _SCALE_WORDS
+
+
 def _scale_after(toks: _Tokens, j: int) -> int | None:
     """The multiplier of a bare scale word (ألف، آلاف، مليون ...) at token j, if any."""
     if not toks.is_word(j):

@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from pyarabic.number import ArNumbers
 
 from helpers import numbers
-from helpers.numbers import VAGUE, Quantity, dual_noun, find_quantities, parse_number
+from helpers.numbers import (
+    VAGUE,
+    Quantity,
+    dual_noun,
+    ends_in_scale_word,
+    find_quantities,
+    parse_number,
+)
 
 
 def only(text: str) -> Quantity:
@@ -552,3 +559,8 @@ def test_x_or_a_close_y_is_a_range() -> None:
 def test_azyad_min_is_more_than() -> None:
     (q,) = find_quantities("قتل أزيد من 12 عنصراً")
     assert (q.best, q.qualifier) == (12, "more_than")
+
+
+def test_a_number_ending_in_a_scale_word_is_told_apart():
+    assert ends_in_scale_word("6.8 مليون") and ends_in_scale_word("3 آلاف")
+    assert not ends_in_scale_word("12") and not ends_in_scale_word("")
