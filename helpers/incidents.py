@@ -391,6 +391,13 @@ class _Context:
         found = lexicon().clause_breaks.finditer(self.nt.text)
         return [self.nt.to_original(m.start()) for m in found]
 
+    @cached_property
+    def destinations(self) -> frozenset[int]:
+        """Starts of the places people were taken to ('ونقلهم إلى سجن في مدينة القامشلي'),
+        read once for the document: they are never where an event happened."""
+        text = self.doc.text
+        return frozenset(p.start for p in self.places if _is_destination(p, text))
+
     def places_between(self, lo: int, hi: int) -> list[Any]:
         """Places starting in [lo, hi), in text order."""
         starts = self.place_starts
@@ -469,8 +476,8 @@ def _places_for(
     after_break = breaks[k] if k < len(breaks) and breaks[k] < sent[1] else sent[1]
     k = bisect_left(breaks, trig[0]) - 1
     before_break = breaks[k] if k >= 0 and breaks[k] >= sent[0] else sent[0]
-    text = ctx.doc.text
-    in_sentence = [p for p in ctx.places_between(sent[0], sent[1]) if not _is_destination(p, text)]
+    taken_to = ctx.destinations
+    in_sentence = [p for p in ctx.places_between(sent[0], sent[1]) if p.start not in taken_to]
     segment = [p for p in in_sentence if trig[0] <= p.start < min(seg_end, after_break)]
     if segment:
         return _sites(segment, ctx.doc.text)

@@ -476,7 +476,12 @@ class Sentence:
     def token_range(self, a: ActorMatch) -> tuple[int, int]:
         """Indices of the first and last tokens of a side's name in this sentence."""
         toks = self.span_tokens(a.start, a.end)
-        return self.toks.index(toks[0]), self.toks.index(toks[-1])
+        first = self.position(toks[0])
+        return first, first + len(toks) - 1
+
+    def position(self, t: Token) -> int:
+        """Index of token `t` in this sentence, found by its start (no two tokens share one)."""
+        return self.index_at(t.start)
 
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
@@ -2264,7 +2269,7 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         return None
     if sent.norm[t.end : verb.start].strip() and not (relative or at_least):
         return None
-    f = _one(sent, i, sent.toks.index(verb), verb.trigger, Counted(kind, end=t.end, noun=t.word))
+    f = _one(sent, i, sent.position(verb), verb.trigger, Counted(kind, end=t.end, noun=t.word))
     if number == "dual":
         f.best = f.low = f.high = 2
     if at_least:
@@ -3412,10 +3417,10 @@ def _sayers_men(f: Figure, sent: Sentence) -> str:
 
 def _own_men(word: str) -> bool:
     """Fighters or forces with a possessive suffix: عناصره، مقاتليها، قواته، جنودها."""
-    stems = list(_possessive_stems(word))
-    if any(stem == "قوات" or _in(lexicon().units, stem) for stem in stems):
+    forms = list(_possessive_stems(word))
+    if any(form == "قوات" or _in(lexicon().units, form) for form in forms):
         return True
-    found = _person_count(word) if stems else None
+    found = _person_count(word) if forms else None
     return found is not None and found[0] == "combatant"
 
 
@@ -3477,7 +3482,7 @@ def _subject_of_verb(sent: Sentence, a: ActorMatch, last: int) -> bool:
     gap = sent.norm[sent.toks[own - 1].end if own > last + 1 else a.end : nxt[0].start]
     gap = gap.strip(' "»«' + ("،," if own > last + 1 else ""))
     if _in_affiliation(sent, last + 1, nxt[0]):
-        gap = sent.norm[sent.toks[sent.toks.index(nxt[0]) - 1].end : nxt[0].start]
+        gap = sent.norm[sent.toks[sent.position(nxt[0]) - 1].end : nxt[0].start]
         gap = gap.strip(' "»«،,')
     return not gap and any(_acts(t) and not (t.trigger and t.word.startswith("و")) for t in nxt)
 
@@ -3603,7 +3608,7 @@ def _verb_subject(f: Figure, sent: Sentence) -> tuple[str, bool]:
     if len(inner) > 2 and _subject_of_side(sent, k + 1, f.q_start):
         of = inner[2].word == "من"  # 'أعدم عناصر من قسد ثلاثة مدنيين'
         inner = [inner[0], *inner[3 if of else 2 :]]  # 'قتل عناصر النظام 3 مدنيين': its members
-    while len(inner) > 2 and _unit_of_side(sent, sent.toks.index(inner[1])):
+    while len(inner) > 2 and _unit_of_side(sent, sent.position(inner[1])):
         inner = [inner[0], *inner[2:]]  # 'اعتقلت دورية تابعة للنظام شاباً': the unit's side
     tie = next((n for n, t in enumerate(inner) if t.word.startswith(lexicon().affiliation)), 0)
     if tie > 1:
@@ -3756,8 +3761,8 @@ def _repeats(figs: list[Figure]) -> None:
             if g.relation.startswith(("same_as", "subset_of")):
                 continue
             same_kind = _same_kind(g, f)
-            rival = _rival(g, f) and not f.extras.get("update")  # (a risen toll replaces)
-            if same_kind and rival and not any(_same_kind(h, f) for h in figs[j + 1 : i]):
+            rival = same_kind and not f.extras.get("update") and _rival(g, f)  # (risen: replaces)
+            if rival and not any(_same_kind(h, f) for h in figs[j + 1 : i]):
                 f.relation = f"alternative_to:{g.mid}"  # 'بينما قالت سانا إن 15 قتلوا'
                 break
             if (
