@@ -2378,6 +2378,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
             or toks[j].word in _ADVERBS
             or _agent(toks[j].word)
             or _unit_of_side(sent, j)
+            or _owner_of_weapon(sent, j)
         )
     ):
         j += 1  # 'اعتقلت قسد شاباً', 'قتلت غارة روسية طفلاً': the subject before the object
@@ -2407,6 +2408,19 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
         if n is not None:
             return _stated(toks[i].start, end, cat, n, t, c)
     return _stated(toks[i].start, t.end, cat, n, t, c)
+
+
+def _owner_of_weapon(sent: Sentence, j: int) -> bool:
+    """Token j is the people whose weapon the word before names with ب ('قتل برصاص عناصر
+    قسد', 'أصيب بنيران جنود الاحتلال طفل'): the shooters, in a construct with the weapon and
+    indefinite in form, are not the victims."""
+    if j == 0 or _definite(sent.toks[j].word):
+        return False
+    weapon = sent.toks[j - 1].word
+    if not (weapon.startswith("ب") and _agent(weapon[1:])) or _definite(weapon[1:]):
+        return False  # ('أصيب بالقصف شاب': a definite weapon owns no one after it)
+    c = _classify_token(sent.toks[j], sent)
+    return c is not None and c.kind in ("combatant", "civilian")
 
 
 def _past_the_attack(sent: Sentence, j: int) -> int:

@@ -2618,3 +2618,10 @@ def test_a_risen_toll_after_casualties_of_several_sides_keeps_no_side():
         "قتل 7 من عناصر قسد و5 من مقاتلي العشائر. وبذلك يرتفع عدد قتلى الاشتباكات إلى 63 قتيلاً."
     )
     assert rows[-1]["victim"] == "UNKNOWN"
+
+
+def test_the_people_whose_weapon_killed_are_not_the_victims():
+    rows = mentions("وقالت الشبكة إن الشاب قُتل برصاص عناصر قسد خلال عملية مداهمة.")
+    assert [(r["best"], r["victim"], r["perpetrator"]) for r in rows] == [(1, "CIVILIANS", "SDF")]
+    m = one("أصيب برصاص جنود الاحتلال طفل في درعا.")
+    assert (m["best"], m["victim"], m["perpetrator"]) == (1, "CIVILIANS", "ISRAEL")
