@@ -2006,7 +2006,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
         if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
-            makers.append(_bare_casualty_noun)
+            makers += [_roster, _bare_casualty_noun]
         if t.person and not t.trigger:
             makers += [_person_then_verb, _one_among_casualties]
         if not makers or _negated(sent, i):
@@ -2523,6 +2523,63 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
     return _stated(t.start, t.end, cat, best, t, counted)
+
+
+_ROSTER_FIRST = re.compile(r"\s*:\s*1\s*[-–).]\s*(?=[^\W\d_])")
+_LINE_TEXT = re.compile(r"[^\n\d]*")
+_ROSTER_ITEM_WORDS = 12  # a name with a title or a note ('ابن فرحان السالم (تم تكسير سيارته)')
+_ROSTER_HEAD_GAP = 20  # words between the casualty noun and the colon (a relative clause)
+
+
+def _roster(sent: Sentence, i: int) -> Figure | None:
+    """'أسماء الشهداء: 1- أحمد العلي 2- محمد الحسن 3- ...': a plural casualty noun, a colon and
+    a list of names numbered from 1 count the names (the last number of the run 1, 2, 3 ...),
+    also when the list runs over the lines after the sentence. Some of the names ('بعض أسماء
+    المعتقلين') make the count a lower bound."""
+    t = sent.toks[i]
+    if t.casualty[1] in ("singular", "dual"):
+        return None
+    colon = sent.norm.find(":", t.end, sent.end)
+    first = _ROSTER_FIRST.match(sent.norm, colon) if colon >= 0 else None
+    if first is None:
+        return None
+    between = sent.span_tokens(t.end, colon)
+    if len(between) > _ROSTER_HEAD_GAP or any(
+        x.trigger or x.casualty or _quantity_at(sent, x.start, x.end) for x in between
+    ):
+        return None  # the colon must open the noun's own list
+    n, last = _roster_items(sent.norm, first.end())
+    if n < 2:
+        return None
+    f = _stated(t.start, last, t.casualty[0], n, t, Counted("casualty", t.casualty[0], end=t.end))
+    f.q_start, f.q_end = first.start() + first.group().index("1"), last
+    if any(x.word == "بعض" for x in sent.toks[max(0, i - 2) : i]):
+        _open_ended(f)
+    return f
+
+
+def _roster_items(norm: str, pos: int) -> tuple[int, int]:
+    """(how many, end of the last) numbered items of a roster whose first item's name starts
+    at `pos`: each next number must follow within a name's length, with no other digit."""
+    n = 1
+    while True:
+        nxt = re.compile(rf"(?<!\d){n + 1}\s*[-–).]\s*(?=[^\W\d_])").search(norm, pos, pos + 150)
+        item = norm[pos : nxt.start()] if nxt else ""
+        if nxt is None or not _name_item(item) or len(item.split()) > _ROSTER_ITEM_WORDS:
+            break
+        n, pos = n + 1, nxt.end()
+    line = _LINE_TEXT.match(norm, pos).group()  # the last name ends its line
+    words = list(re.finditer(r"[^\W\d_]+", line))
+    return n, pos + (words[min(len(words), 3) - 1].end() if words else 0)  # (a name's words)
+
+
+_NUMBER_AND_WORD = re.compile(r"\d+\s*([^\W\d_]*)")
+
+
+def _name_item(item: str) -> bool:
+    """A roster item holds a name: any number in it measures something ('أحمد العلي (25 عاماً)'),
+    it does not count people ('1- 5 أطفال')."""
+    return all(_in(lexicon().not_people, m.group(1)) for m in _NUMBER_AND_WORD.finditer(item))
 
 
 def _habitual(sent: Sentence, i: int) -> bool:

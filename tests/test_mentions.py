@@ -2625,3 +2625,20 @@ def test_the_people_whose_weapon_killed_are_not_the_victims():
     assert [(r["best"], r["victim"], r["perpetrator"]) for r in rows] == [(1, "CIVILIANS", "SDF")]
     m = one("أصيب برصاص جنود الاحتلال طفل في درعا.")
     assert (m["best"], m["victim"], m["perpetrator"]) == (1, "CIVILIANS", "ISRAEL")
+
+
+def test_a_numbered_roster_of_names_counts_the_names():
+    m = one("أسماء الشهداء:\n1- أحمد محمد العلي\n2- خالد حسن الأحمد (25 عاماً)\n3- سامر علي الخلف")
+    assert (m["category"], m["best"], m["qualifier"]) == ("killed", 3, "exact")
+    assert m["text"].endswith("سامر علي الخلف")
+    m = one(
+        "بعض أسماء المعتقلين الذين وثقناهم خلال الحملة: 1) علي محمد العلي 2) مازن صبوح 3) عضيان"
+    )
+    assert (m["category"], m["best"], m["low"], m["high"]) == ("detained", 3, 3, None)
+
+
+def test_a_numbered_list_of_counts_is_not_a_roster():
+    m = mentions("أسماء المصابين: 1- أحمد 2- سعيد 3- 4 أطفال من عائلة واحدة")[0]
+    assert (m["best"], m["text"]) == (2, "المصابين: 1- أحمد 2- سعيد")  # (the names only)
+    rows = mentions("حصيلة القتلى: 1- 5 أطفال 2- 3 نساء")
+    assert not any((r["best"], r["qualifier"]) == (2, "exact") for r in rows)
