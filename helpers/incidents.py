@@ -286,9 +286,10 @@ class Incident:
 
 
 def _actors_compatible(a: Incident, b: Incident) -> bool:
-    """Actors agree unless both name a first actor and the two differ."""
+    """Actors agree unless both name a first actor and neither's is among the other's (one
+    telling may miss the attacker that another names: 'هجوم على مواقع قسد')."""
     return not (
-        a.actors and b.actors and a.actors[0] != b.actors[0] and b.actors[0] not in a.actors
+        a.actors and b.actors and b.actors[0] not in a.actors and a.actors[0] not in b.actors
     )
 
 
@@ -490,6 +491,10 @@ def _places_for(
     return _sites(_lists(before, ctx.doc.text)[-1], ctx.doc.text)
 
 
+# 'أن' / 'إن' / 'بأن' after a word of saying: the clause after it tells the event.
+_COMPLEMENTISER = re.compile(r"(?<!\S)(?:ب?[أا]ن|إن)(?!\S)")
+
+
 def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any, bool]:
     """(date, precision, explicit) of the date nearest the trigger in its sentence, else publication."""
     in_sentence = ctx.dates[
@@ -497,7 +502,11 @@ def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any,
     ]
     near = [d for d in in_sentence if getattr(d, "date", "")]
     if near:
-        best = min(near, key=lambda d: abs(d.start - pos))
+        text = ctx.doc.text
+        same_clause = [
+            d for d in near if not _COMPLEMENTISER.search(text, *sorted((d.end, pos)))
+        ]  # 'أكد المرصد أمس أن الهجمات ... الأحد': أمس dates the saying, not the attack
+        best = min(same_clause or near, key=lambda d: abs(d.start - pos))
         return str(best.date), best.precision or "", True
     return ctx.published, ctx.precision, False
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import helpers.incidents as inc
+from helpers.incidents import _find_dates as real_find_dates
 from helpers.schema import INCIDENT_COLUMNS, Document
 
 Place = namedtuple(
@@ -167,3 +168,22 @@ def test_a_place_people_were_taken_to_is_not_where_the_event_happened():
     assert types(rows) == [("arrests", "Idlib")]
     rows, _ = run("قصفت الطائرات مدينة تدمر وأسعف الجرحى إلى مشفى في سراقب.")
     assert [r["governorate"] for r in rows] == ["Homs"]
+
+
+def test_the_date_of_a_saying_is_not_the_date_of_the_event_it_tells(monkeypatch):
+    monkeypatch.setattr(inc, "_find_dates", real_find_dates)
+    rows, _ = run(
+        "وأكد المرصد أمس أن الهجمات التي شنها تنظيم داعش على مواقع قسد في مدينة تدمر يوم السبت"
+        " أدت إلى مقتل 5 عناصر."
+    )
+    assert [r["date"] for r in rows] == ["2020-02-29"]
+
+
+def test_a_telling_that_names_only_the_target_joins_one_that_names_both_sides():
+    rows, _ = run(
+        "وكانت مدينة تدمر قد شهدت هجوماً على مواقع قسد.\n\n"
+        "وقال المرصد إن الهجوم الذي شنه تنظيم داعش على مواقع قسد في تدمر أدى إلى مقتل 3 عناصر."
+    )
+    assert [(r["sub_event_type"], {r["actor1"], r["actor2"]}) for r in rows] == [
+        ("attack", {"ISIS", "SDF"})
+    ]
