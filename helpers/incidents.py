@@ -72,6 +72,8 @@ class Lexicon:
     locator_head: re.Pattern[str]
     destination: re.Pattern[str]  # 'ونقلهم إلى سجن في': where people were taken
     clause_breaks: re.Pattern[str]
+    several: re.Pattern[str]  # 'عدة هجمات': several events summed up, not one
+    spread: re.Pattern[str]  # 'هجمات متفرقة'
     split_per_place: frozenset[str]
     group_per_governorate: frozenset[str]
     any_trigger: re.Pattern[str]  # loose: matches wherever any trigger word could
@@ -124,6 +126,8 @@ def lexicon() -> Lexicon:
             + r")\w*(?:\s+\S+){0,4}?\s+(?:الي|نحو)(?:\s+\S+){0,4}\s*$"
         ),
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
+        several=_regex(data["summary_cues"]["several"]),
+        spread=_regex(data["summary_cues"]["spread"]),
         split_per_place=frozenset(data.get("split_per_place") or []),
         group_per_governorate=frozenset(data.get("group_per_governorate") or []),
         any_trigger=_loose_regex(trigger_words),
@@ -540,6 +544,24 @@ def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:
     return [places]
 
 
+_GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
+
+
+def _summary(norm: str, trig: Trigger, places: list[Any]) -> bool:
+    """Several ground attacks summed up: a word of number right by the event word ('عدة
+    هجمات', 'سلسلة هجمات') with no town or village named, or a word of spread ('هجمات
+    متفرقة في دير الزور') with fewer than two (a list of sites is told one by one)."""
+    lex = lexicon()
+    lo, hi = max(0, trig.start - 12), trig.end + 14
+    sites = [p for p in places if not _is_region(p)]
+    if len(sites) < 2 and (
+        lex.spread.search(norm, lo, trig.start) or lex.spread.search(norm, trig.end, hi)
+    ):
+        return True
+    number = lex.several.search(norm, lo, trig.start) or lex.several.search(norm, trig.end, hi)
+    return bool(number) and not sites
+
+
 def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
     """Incidents stated in one sentence (before merging)."""
     norm = ctx.nt.text
@@ -558,6 +580,8 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
             out[-1].spans.append((*t_span, *sent))  # the same event, said again
             continue
         places, located_only = _places_for(ctx, t_span, seg_end, sent)
+        if trig.sub_event_type in _GROUND and _summary(norm, trig, places):
+            continue  # 'تعرضت لعدة هجمات متفرقة في دير الزور': told one by one elsewhere
         date, precision, explicit = _date_for(ctx, sent, t_span[0])
         sides = _sides(ctx, norm_sent[0], norm_sent[1], trig.start)
         for group in _split(trig.sub_event_type, places):

@@ -187,3 +187,12 @@ def test_a_telling_that_names_only_the_target_joins_one_that_names_both_sides():
     assert [(r["sub_event_type"], {r["actor1"], r["actor2"]}) for r in rows] == [
         ("attack", {"ISIS", "SDF"})
     ]
+
+
+def test_attacks_summed_up_are_not_an_incident_but_a_list_of_sites_is():
+    rows, _ = run("وتعرضت قسد لعدة هجمات متفرقة في محافظة الرقة كبدتها خسائر بشرية.")
+    assert rows == []
+    rows, _ = run("وتعرضت حواجز قسد لهجمات متفرقة في الكرامة والعوينة.")
+    assert types(rows) == [("attack", "Raqqa"), ("attack", "Raqqa")]
+    rows, _ = run("وتعرضت قسد لعدة هجمات في بلدة الكرامة.")
+    assert types(rows) == [("attack", "Raqqa")]
