@@ -180,6 +180,7 @@ class Lexicon:
     carried_out: frozenset[str]
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
+    fighting: frozenset[str]
     affiliation: tuple[str, ...]  # word beginnings
     describing_state: tuple[str, ...]  # word beginnings: وهو، كان
     dwelling_verbs: tuple[str, ...]  # word beginnings: يقطنه، تأوي
@@ -232,6 +233,7 @@ _WORD_LISTS = (
     "other_fates",
     "carried_out",
     "charges",
+    "fighting",
     "one_more",
     "two_more",
     "others",
@@ -1797,8 +1799,10 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
 
 def _count_word_after_number(sent: Sentence, q: numbers.Quantity) -> bool:
     """A vague 'عدد' right after a number: the noun 'the number of' ('يرتفع إلى 45 عدد من
-    قتلوا'), not 'a number of'."""
+    قتلوا'), not 'a number of'. With و it starts a group of its own: 'شهيدين وعدد من الجرحى'."""
     if q.kind != "vague" or not normalize_word(q.vague_word).startswith("عدد"):
+        return False
+    if q.prefix.startswith("و"):
         return False
     return _number_right_before(sent, q.start)
 
@@ -2853,6 +2857,7 @@ def _phrase_end(f: Figure, sent: Sentence) -> int:
             or _perpetrator_cue(t.word)
             or (plain and _in(lexicon().subset_words, t.word))  # '30 شخصاً بينهم 6 من الأمن العام'
             or t.word in lexicon().charges
+            or _in(lexicon().fighting, t.word)  # 'باشتباكات مع قوات النظام': the enemy
             or t.word.startswith(("بغار", "بانفجار"))  # (بغارتين؛ an explosion names no side)
             or _recipient(sent, i, k, f.category == "surrendered")
             or _conjunct(sent, k) is not None  # 'و2 من قوات النظام': next part

@@ -2642,3 +2642,17 @@ def test_a_numbered_list_of_counts_is_not_a_roster():
     assert (m["best"], m["text"]) == (2, "المصابين: 1- أحمد 2- سعيد")  # (the names only)
     rows = mentions("حصيلة القتلى: 1- 5 أطفال 2- 3 نساء")
     assert not any((r["best"], r["qualifier"]) == (2, "exact") for r in rows)
+
+
+def test_a_number_of_after_and_is_a_group_of_its_own():
+    rows = mentions("وأسفر القصف عن سقوط شهيدين وعدد من الجرحى في صفوف المدنيين.")
+    assert [(r["category"], r["best"], r["qualifier"]) for r in rows] == [
+        ("killed", 2, "exact"),
+        ("injured", 3, "vague"),
+    ]
+
+
+def test_a_side_named_after_a_word_of_fighting_is_the_enemy():
+    rows = mentions("قُتل 5 من عناصر هيئة تحرير الشام وجُرح آخرون باشتباكات مع قوات النظام.")
+    assert [r["victim"] for r in rows] == ["OPPOSITION", "OPPOSITION"]
+    assert one("قتل 3 عناصر باشتباكات مع قسد.")["victim"] == "UNKNOWN"
