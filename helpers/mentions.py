@@ -1362,15 +1362,9 @@ def _combined(sent: Sentence, i: int) -> str:
         j -= 1  # 'لقوا حتفهم وجرح 11': the whole first trigger
     k = j - 2 if _at_least_at(sent, j - 2) else j  # 'شخصاً على الأقل قتل وأصيب 3'
     owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
-    owned = (
-        owner is not None
-        and (
-            owner.person
-            or owner.casualty
-            or owner.word.isdigit()
-            or any(q.end == owner.end for q in sent.quantities)  # 'طفلتين قتلتا وأصيب 4'
-        )
-    ) or (j == i - 1 and _suffixed(sent, j) is not None)  # 'لإصابته ومقتل اثنين': his own
+    owned = (owner is not None and _has_owner(sent, k)) or (  # 'طفلتين قتلتا وأصيب 4'
+        j == i - 1 and _suffixed(sent, j) is not None
+    )  # 'لإصابته ومقتل اثنين': his own
     # 'لقي 3 عناصر مصرعهم وجرح آخرون': the pronoun on the first trigger is its own subject
     owned = owned or prev.word.endswith(("هم", "هن"))
     # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11' (but in 'قتلوا
@@ -1388,11 +1382,25 @@ def _combined(sent: Sentence, i: int) -> str:
         and first.word.startswith("و")
     ):
         return COMBINED
-    if i + 1 < len(sent.toks):
+    if i + 1 < len(sent.toks) and not _has_owner(sent, i):
         nxt = sent.toks[i + 1]
         if nxt.word.startswith("و") and nxt.trigger and {nxt.trigger, cat} == {"killed", "injured"}:
             return COMBINED
     return cat
+
+
+def _has_owner(sent: Sentence, i: int) -> bool:
+    """The people right before trigger i are its subject ('لقي طفل حتفه وأصيب شقيقه', 'شخصين
+    قتلا وأصيب 2'): the trigger is told of them, and the next one has its own people."""
+    if i == 0 or sent.norm[sent.toks[i - 1].end : sent.toks[i].start].strip():
+        return False  # ('في 6 أكتوبر 2023، فقتلت مدنيين')
+    owner = sent.toks[i - 1]
+    return bool(
+        owner.person
+        or owner.casualty
+        or owner.word.isdigit()
+        or any(q.end == owner.end for q in sent.quantities)
+    )
 
 
 def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
@@ -2359,8 +2367,11 @@ def _unit_of_side(sent: Sentence, j: int) -> bool:
 
 
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
-    """A singular person (one) or a plural (vague) right after a trigger."""
+    """A singular person (one) or a plural (vague) right after a trigger; not after one told
+    of the people before it ('لقي طفل حتفه وأصيب شقيقه': شقيقه is the next verb's)."""
     toks = sent.toks
+    if _has_owner(sent, i) and not (toks[i].word.startswith("و") or _definite(toks[i - 1].word)):
+        return None  # (not 'وشيع الأهالي جثامين الشهداء': the subject of another verb)
     cat = _combined(sent, i)
     j = i + 1
     while j < len(toks) and toks[j].trigger and j - i < 3:

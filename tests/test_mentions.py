@@ -2656,3 +2656,8 @@ def test_a_side_named_after_a_word_of_fighting_is_the_enemy():
     rows = mentions("قُتل 5 من عناصر هيئة تحرير الشام وجُرح آخرون باشتباكات مع قوات النظام.")
     assert [r["victim"] for r in rows] == ["OPPOSITION", "OPPOSITION"]
     assert one("قتل 3 عناصر باشتباكات مع قسد.")["victim"] == "UNKNOWN"
+
+
+def test_a_verb_told_of_the_person_before_it_does_not_count_the_next_verbs_people():
+    rows = mentions("لقي طفل حتفه وأصيب شقيقه بعد انفجار قنبلة من مخلفات الحرب.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 1)]
