@@ -3354,9 +3354,11 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     """
     if not s.name or (_told_to(s, norm) and not _reported_by(norm, s.start)):
         return False  # 'قالت مصادر ... للأناضول', 'لوكالة الأناضول': told to, not by
-    if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
-        return True
     if _said_next_to(norm, s.start, s.end, sent.start):
+        return True
+    if f.end <= s.start < _phrase_end(f, sent):
+        return False  # 'وأصيب ستة من عناصر الدفاع المدني': the people counted, not who counts
+    if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
         return True
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 

@@ -2661,3 +2661,9 @@ def test_a_side_named_after_a_word_of_fighting_is_the_enemy():
 def test_a_verb_told_of_the_person_before_it_does_not_count_the_next_verbs_people():
     rows = mentions("لقي طفل حتفه وأصيب شقيقه بعد انفجار قنبلة من مخلفات الحرب.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 1)]
+
+
+def test_a_source_named_as_the_people_counted_is_not_the_claimant():
+    m = one("وأصيب ستة من عناصر الدفاع المدني خلال محاولتهم إخماد الحريق.")
+    assert (m["victim"], m["claimed_by"]) == ("CIVILIANS", "outlet")
+    assert one("قتل 3 مدنيين بحسب الدفاع المدني.")["claimed_by"] == "Syria Civil Defence"
