@@ -1418,12 +1418,24 @@ def _trigger_after(sent: Sentence, pos: int) -> tuple[int, str] | None:
             return None
         if t.trigger:
             nxt = sent.toks[k + 1] if k + 1 < len(sent.toks) else None
-            if nxt is not None and any(nxt.start <= s < nxt.end for s in starts):
+            part = nxt is not None and _part_after_comma(sent, t, k + 1)
+            if nxt is not None and any(nxt.start <= s < nxt.end for s in starts) and not part:
                 return None
             if nxt is not None and _object_of(sent, t, nxt):
                 return None  # 'مجموعة من المدنيين ما أدى لمقتل شاب': the trigger has its own
             return k, t.trigger
     return None
+
+
+def _part_after_comma(sent: Sentence, trigger: Token, k: int) -> bool:
+    """A number after the trigger and a comma, with 'منهم' next ('12 شخصاً قتلوا، 7 منهم
+    مدنيون'): a part of the people before the trigger, not its object."""
+    toks = sent.toks
+    return (
+        k + 1 < len(toks)
+        and any(c in sent.norm[trigger.end : toks[k].start] for c in "،,")
+        and toks[k + 1].word in _PRONOUNS
+    )
 
 
 def _object_of(sent: Sentence, trigger: Token, nxt: Token) -> bool:
@@ -1526,6 +1538,8 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     i = sent.index_at(q.start) - 1
     if i < 0 or q.start - sent.toks[i].end > 2:
         return False
+    if any(c in sent.norm[sent.toks[i].end : q.start] for c in "،,"):
+        return False  # 'في الغارة، 7 منهم': a comma ends the thing's name
     word = sent.toks[i].word
     if word in ("ال", "وال", "بال", "لل") and q.qualifier == "exact":
         return True  # 'في الـ 24 من الشهر': an ordinal or a date

@@ -2667,3 +2667,15 @@ def test_a_source_named_as_the_people_counted_is_not_the_claimant():
     m = one("وأصيب ستة من عناصر الدفاع المدني خلال محاولتهم إخماد الحريق.")
     assert (m["victim"], m["claimed_by"]) == ("CIVILIANS", "outlet")
     assert one("قتل 3 مدنيين بحسب الدفاع المدني.")["claimed_by"] == "Syria Civil Defence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المرصد إن 12 شخصاً قتلوا، 7 منهم مدنيون.",
+        "قال المرصد إن 12 شخصاً قتلوا في الغارة، 7 منهم مدنيون.",
+    ],
+)
+def test_a_part_after_the_verb_and_a_comma_leaves_the_whole_its_verb(text):
+    rows = mentions(text)
+    assert [(r["best"], r["relation"]) for r in rows] == [(12, ""), (7, "subset_of:m1")]
