@@ -181,6 +181,7 @@ class Lexicon:
     result_verbs: tuple[str, ...]  # word beginnings
     charges: frozenset[str]
     fighting: frozenset[str]
+    some_of: frozenset[str]
     affiliation: tuple[str, ...]  # word beginnings
     describing_state: tuple[str, ...]  # word beginnings: وهو، كان
     dwelling_verbs: tuple[str, ...]  # word beginnings: يقطنه، تأوي
@@ -234,6 +235,7 @@ _WORD_LISTS = (
     "carried_out",
     "charges",
     "fighting",
+    "some_of",
     "one_more",
     "two_more",
     "others",
@@ -488,6 +490,10 @@ class Sentence:
     def index_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
         return bisect_left(self.starts, pos)
+
+    def comma_between(self, a: int, b: int) -> bool:
+        """Whether a comma stands in the text between offsets a and b (a new phrase starts)."""
+        return any(c in self.norm[a:b] for c in "،,")
 
     def span_tokens(self, start: int, end: int) -> list[Token]:
         """Tokens overlapping [start, end), including one that `start` falls inside."""
@@ -1046,7 +1052,7 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return c
     i = sent.index_at(q.end)
     toks = sent.toks
-    if i < len(toks) and any(c in sent.norm[q.end : toks[i].start] for c in "،,"):
+    if i < len(toks) and sent.comma_between(q.end, toks[i].start):
         return Counted("")  # 'وعددهم 11، إلى مشفى': the words after the comma count nothing
     while i < len(toks) and toks[i].word in _QUAL_AFTER and toks[i].start - q.end < 16:
         i += 1
@@ -1281,7 +1287,7 @@ def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | Non
         return None
     for k in range(i - 2, max(-1, i - 2 - WINDOW_BEFORE), -1):
         t = sent.toks[k]
-        if any(c in sent.norm[t.end : sent.toks[k + 1].start] for c in "،,"):
+        if sent.comma_between(t.end, sent.toks[k + 1].start):
             return None  # a new clause, not the same object phrase
         nxt = next((x for x in sent.toks[k + 1 : i] if not x.actor), None)  # past 'قسد'
         if t.trigger and nxt is not None and nxt.person:
@@ -1361,10 +1367,9 @@ def _combined(sent: Sentence, i: int) -> str:
     while j > 0 and sent.toks[j - 1].trigger == prev.trigger:
         j -= 1  # 'لقوا حتفهم وجرح 11': the whole first trigger
     k = j - 2 if _at_least_at(sent, j - 2) else j  # 'شخصاً على الأقل قتل وأصيب 3'
-    owner = sent.toks[k - 1] if k > 0 else None  # 'شخصين قتلا وأصيب 2': قتلا has its own figure
-    owned = (owner is not None and _has_owner(sent, k)) or (  # 'طفلتين قتلتا وأصيب 4'
-        j == i - 1 and _suffixed(sent, j) is not None
-    )  # 'لإصابته ومقتل اثنين': his own
+    # 'شخصين قتلا وأصيب 2', 'طفلتين قتلتا وأصيب 4': the first trigger has its own figure
+    owned = _has_owner(sent, k) or (j == i - 1 and _suffixed(sent, j) is not None)
+    # ('لإصابته ومقتل اثنين': his own)
     # 'لقي 3 عناصر مصرعهم وجرح آخرون': the pronoun on the first trigger is its own subject
     owned = owned or prev.word.endswith(("هم", "هن"))
     # '6 عناصر من قوات النظام قتلوا وجرح 3', '4 أشخاص لقوا حتفهم وجرح 11' (but in 'قتلوا
@@ -1377,7 +1382,7 @@ def _combined(sent: Sentence, i: int) -> str:
         j < i
         and prev.trigger
         and not owned
-        and not any(c in sent.norm[prev.end : first.start] for c in "،,")
+        and not sent.comma_between(prev.end, first.start)
         and {prev.trigger, cat} == {"killed", "injured"}
         and first.word.startswith("و")
     ):
@@ -1433,7 +1438,7 @@ def _part_after_comma(sent: Sentence, trigger: Token, k: int) -> bool:
     toks = sent.toks
     return (
         k + 1 < len(toks)
-        and any(c in sent.norm[trigger.end : toks[k].start] for c in "،,")
+        and sent.comma_between(trigger.end, toks[k].start)
         and toks[k + 1].word in _PRONOUNS
     )
 
@@ -1538,7 +1543,7 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
     i = sent.index_at(q.start) - 1
     if i < 0 or q.start - sent.toks[i].end > 2:
         return False
-    if any(c in sent.norm[sent.toks[i].end : q.start] for c in "،,"):
+    if sent.comma_between(sent.toks[i].end, q.start):
         return False  # 'في الغارة، 7 منهم': a comma ends the thing's name
     word = sent.toks[i].word
     if word in ("ال", "وال", "بال", "لل") and q.qualifier == "exact":
@@ -2554,7 +2559,9 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     return _stated(t.start, t.end, cat, best, t, counted)
 
 
-_ROSTER_FIRST = re.compile(r"\s*:\s*1\s*[-–).]\s*(?=[^\W\d_])")
+# An item number of a list: '1- ', '2) ', '3. ' before a letter (a name, not a count).
+_ROSTER_ITEM = re.compile(r"(?<!\d)(\d{1,3})\s*[-–).]\s*(?=[^\W\d_])")
+_ROSTER_COLON = re.compile(r"\s*:\s*")
 _LINE_TEXT = re.compile(r"[^\n\d]*")
 _ROSTER_ITEM_WORDS = 12  # a name with a title or a note ('ابن فرحان السالم (تم تكسير سيارته)')
 _ROSTER_HEAD_GAP = 20  # words between the casualty noun and the colon (a relative clause)
@@ -2569,8 +2576,10 @@ def _roster(sent: Sentence, i: int) -> Figure | None:
     if t.casualty[1] in ("singular", "dual"):
         return None
     colon = sent.norm.find(":", t.end, sent.end)
-    first = _ROSTER_FIRST.match(sent.norm, colon) if colon >= 0 else None
-    if first is None:
+    if colon < 0:
+        return None
+    first = _ROSTER_ITEM.match(sent.norm, _ROSTER_COLON.match(sent.norm, colon).end())
+    if first is None or first.group(1) != "1":
         return None
     between = sent.span_tokens(t.end, colon)
     if len(between) > _ROSTER_HEAD_GAP or any(
@@ -2581,8 +2590,8 @@ def _roster(sent: Sentence, i: int) -> Figure | None:
     if n < 2:
         return None
     f = _stated(t.start, last, t.casualty[0], n, t, Counted("casualty", t.casualty[0], end=t.end))
-    f.q_start, f.q_end = first.start() + first.group().index("1"), last
-    if any(x.word == "بعض" for x in sent.toks[max(0, i - 2) : i]):
+    f.q_start, f.q_end = first.start(), last
+    if any(_in(lexicon().some_of, x.word) for x in sent.toks[max(0, i - 2) : i]):
         _open_ended(f)
     return f
 
@@ -2591,10 +2600,9 @@ def _roster_items(norm: str, pos: int) -> tuple[int, int]:
     """(how many, end of the last) numbered items of a roster whose first item's name starts
     at `pos`: each next number must follow within a name's length, with no other digit."""
     n = 1
-    while True:
-        nxt = re.compile(rf"(?<!\d){n + 1}\s*[-–).]\s*(?=[^\W\d_])").search(norm, pos, pos + 150)
-        item = norm[pos : nxt.start()] if nxt else ""
-        if nxt is None or not _name_item(item) or len(item.split()) > _ROSTER_ITEM_WORDS:
+    while (nxt := _ROSTER_ITEM.search(norm, pos, pos + 150)) and nxt.group(1) == str(n + 1):
+        item = norm[pos : nxt.start()]
+        if not _name_item(item) or len(item.split()) > _ROSTER_ITEM_WORDS:
             break
         n, pos = n + 1, nxt.end()
     line = _LINE_TEXT.match(norm, pos).group()  # the last name ends its line
@@ -2798,8 +2806,8 @@ def _others_of_the_same_side(a: Figure, b: Figure, sent: Sentence) -> bool:
     counted = b.extras.get("counted")
     if a.victim != "UNKNOWN" or a.noun_class != "casualty" or b.victim in ("UNKNOWN", "MIXED"):
         return False
-    gap = sent.norm[a.end : b.start]
-    return counted is not None and counted.kind == "others" and not any(c in gap for c in "،,")
+    others = counted is not None and counted.kind == "others"
+    return others and not sent.comma_between(a.end, b.start)
 
 
 def _share_scope(found: list[Figure]) -> None:
@@ -3368,11 +3376,11 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     """
     if not s.name or (_told_to(s, norm) and not _reported_by(norm, s.start)):
         return False  # 'قالت مصادر ... للأناضول', 'لوكالة الأناضول': told to, not by
-    if _said_next_to(norm, s.start, s.end, sent.start):
+    # 'وأصيب ستة من عناصر الدفاع المدني': a source in the people counted does not count them
+    counted = f.end <= s.start < _phrase_end(f, sent)
+    if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors) and not counted:
         return True
-    if f.end <= s.start < _phrase_end(f, sent):
-        return False  # 'وأصيب ستة من عناصر الدفاع المدني': the people counted, not who counts
-    if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors):
+    if _said_next_to(norm, s.start, s.end, sent.start):
         return True
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
 
