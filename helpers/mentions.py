@@ -3082,8 +3082,11 @@ def _context_side(f: Figure, sent: Sentence) -> str:
     is not the one doing the killing."""
     perp = _perpetrator(f, sent)
     for a in reversed([a for a in sent.actors if a.end <= f.q_start]):
-        if a.side != perp and a.side not in ("UNKNOWN", "OTHER"):
-            return a.side
+        if a.side in (perp, "UNKNOWN", "OTHER"):
+            continue
+        if _said_next_to(sent.norm, a.start, a.end, sent.start):
+            continue  # 'قالت وزارة الدفاع الروسية إن الطائرات قتلت 30 مسلحاً': the sayer's enemies
+        return a.side
     return ""
 
 

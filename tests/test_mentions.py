@@ -1713,6 +1713,11 @@ def test_an_army_announcing_soldiers_killed_announces_its_own(text, side):
     assert (m["victim"], m["perpetrator"]) == (side, "")
 
 
+def test_fighters_killed_by_the_side_saying_it_are_not_that_side():
+    m = one("قالت وزارة الدفاع الروسية إن الطائرات قتلت أكثر من 30 مسلحاً في ريف إدلب.")
+    assert (m["victim"], m["claimed_by"]) == ("UNKNOWN", "Russian MoD")
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
