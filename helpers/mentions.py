@@ -3380,12 +3380,23 @@ def _gives(s: SourceMatch, f: Figure, sent: Sentence, norm: str) -> bool:
     if not s.name or (_told_to(s, norm) and not _reported_by(norm, s.start)):
         return False  # 'قالت مصادر ... للأناضول', 'لوكالة الأناضول': told to, not by
     # 'وأصيب ستة من عناصر الدفاع المدني': a source in the people counted does not count them
-    counted = f.end <= s.start < _phrase_end(f, sent)
+    counted = f.end <= s.start < _phrase_end(f, sent) or _members_of_source(s, sent)
     if s.name != _PREVIOUS_SOURCE and not _is_side(s, sent.actors) and not counted:
         return True
     if _said_next_to(norm, s.start, s.end, sent.start):
         return True
     return s.end <= f.start and _has_saying(norm[s.end : f.start].split()[:4])
+
+
+def _members_of_source(s: SourceMatch, sent: Sentence) -> bool:
+    """People are named right before the source ('استشهد 3 من عناصر الدفاع المدني وأصيب
+    اثنان آخران'): it says whose people were hit, for this figure and the ones told with it.
+    A reporter is not such a person: he carries the source's report."""
+    k = sent.index_at(s.start)
+    if k == 0 or sent.toks[k - 1].person is None or sent.toks[k - 1].end > s.start:
+        return False
+    before = sent.toks[k - 1]  # 'مراسل تلفزيون سوريا': a reporter carries the report
+    return not find_sources(sent.norm, before.start, before.end)
 
 
 def _told_to(s: SourceMatch, norm: str) -> bool:

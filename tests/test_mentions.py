@@ -1718,6 +1718,15 @@ def test_fighters_killed_by_the_side_saying_it_are_not_that_side():
     assert (m["victim"], m["claimed_by"]) == ("UNKNOWN", "Russian MoD")
 
 
+def test_a_service_whose_members_were_hit_is_not_the_source_of_the_next_figure():
+    rows = mentions("استشهد 3 من عناصر الدفاع المدني وأصيب اثنان آخران أثناء عملهم.")
+    assert [(r["category"], r["claimed_by"]) for r in rows] == [
+        ("killed", "outlet"),
+        ("injured", "outlet"),
+    ]
+    assert one("قال مراسل تلفزيون سوريا إن 3 مدنيين قتلوا.")["claimed_by"] == "Syria TV"
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
