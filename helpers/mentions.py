@@ -1253,8 +1253,12 @@ def _trigger_before(
     taken = [(f.start, f.end) for f in done or []]
     i = sent.index_at(pos) - 1
     steps = 0
+    lo = max(sent.start, pos - 80)
+    wall = max((m.end() for m in lexicon().contrast.finditer(sent.norm, lo, pos)), default=-1)
     while i >= 0 and steps < WINDOW_BEFORE:
         t = sent.toks[i]
+        if t.start < wall:
+            return None  # 'إلى 25 قتيلاً، في حين لا يزال 10 أشخاص مفقودين': a clause of its own
         if t.trigger:
             return i, _combined(sent, i)
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'

@@ -1727,6 +1727,13 @@ def test_a_service_whose_members_were_hit_is_not_the_source_of_the_next_figure()
     assert one("قال مراسل تلفزيون سوريا إن 3 مدنيين قتلوا.")["claimed_by"] == "Syria TV"
 
 
+def test_a_word_of_contrast_starts_a_clause_the_trigger_before_does_not_reach():
+    rows = mentions("وارتفع عدد ضحايا المجزرة إلى 25 قتيلاً، في حين لا يزال 10 أشخاص مفقودين.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 25)]
+    rows = mentions("قتل 5 أشخاص فيما أصيب 7 آخرون.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 5), ("injured", 7)]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
