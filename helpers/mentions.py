@@ -864,6 +864,8 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
             else:
                 part = _part(head, sent, k, found)
                 out.append(part)
+            if head.extras.get("subset_local"):
+                part.extras["subset_local"] = True  # 'بينهم طفل وامرأة': both are parts
             part.extras["conjunct"] = True
             part.end = max(part.end, found[1])
             last = part
@@ -968,6 +970,7 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
             and (f.start == group[-1].start or f.extras.get("conjunct"))
             and f.category == group[-1].category
             and f.subset_parent is None
+            and not f.extras.get("subset_local")
             and _joined_by_and(sent.norm, group[-1].end, f.q_start)
         )
         if not joined:
@@ -2044,6 +2047,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             makers += [_roster, _bare_casualty_noun]
         if t.person and not t.trigger:
             makers += [_person_then_verb, _one_among_casualties]
+            makers.append(lambda s, k: _one_in_breakdown(s, k, done + out))
         if not makers or _negated(sent, i):
             continue
         for make in makers:
@@ -2343,6 +2347,26 @@ def _one_among_casualties(sent: Sentence, i: int) -> Figure | None:
         return None
     f = _one(sent, i, i, category, Counted(t.person[0], end=t.end, noun=t.word))
     f.extras["of_the"] = True
+    return f
+
+
+def _one_in_breakdown(sent: Sentence, i: int, told: list[Figure]) -> Figure | None:
+    """'قتل 3 أشخاص بينهم امرأة', 'بينهم طفل وامرأة': one person right after a subset marker
+    (or joined by و to one who is) is a part of one of the figure told before it."""
+    t = sent.toks[i]
+    k = i
+    while k > 0 and i - k < 2 and _counts_one_or_two(sent.toks[k - 1]):
+        k -= 1
+    if t.person[1] != "singular" or k == 0 or (k < i and not _and(t.word)):
+        return None
+    marker = sent.toks[k - 1]
+    if not _in(lexicon().subset_words, marker.word):
+        return None
+    whole = max((f for f in told if f.end <= marker.start), key=lambda f: f.end, default=None)
+    if whole is None or marker.start - whole.end > 40:
+        return None
+    f = _one(sent, i, i, whole.category, Counted(t.person[0], end=t.end, noun=t.word))
+    f.extras["subset_local"] = True
     return f
 
 

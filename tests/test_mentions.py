@@ -1447,6 +1447,7 @@ def test_a_toll_of_another_category_after_a_part_is_no_part():
     rows = mentions("بلغت حصيلة القصف 4 شهداء، بينهم طفل، و13 جريحاً.")
     assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
         ("killed", 4, ""),
+        ("killed", 1, "subset_of:m1"),
         ("injured", 13, ""),
     ]
     rows = mentions("بلغت حصيلة القصف 4 شهداء بينهم طفلان و13 جريحاً.")
@@ -1732,6 +1733,25 @@ def test_a_word_of_contrast_starts_a_clause_the_trigger_before_does_not_reach():
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 25)]
     rows = mentions("قتل 5 أشخاص فيما أصيب 7 آخرون.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 5), ("injured", 7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("قتل 3 أشخاص على الأقل بينهم امرأة في انفجار عبوة.", [("امرأة", "CIVILIANS")]),
+        ("قتل 4 مدنيين، بينهم طفل وامرأة.", [("طفل", "CIVILIANS"), ("وامرأة", "CIVILIANS")]),
+        ("قتل 4 شبان بينهم عنصر في قسد.", [("عنصر", "SDF")]),
+    ],
+)
+def test_one_person_after_among_them_is_a_part_of_one(text, parts):
+    rows = mentions(text)
+    whole = rows[0]
+    assert whole["relation"] == ""
+    got = [(r["text"], r["victim"]) for r in rows[1:]]
+    assert got == parts
+    assert all(
+        r["relation"] == f"subset_of:{whole['mention']}" and r["best"] == 1 for r in rows[1:]
+    )
 
 
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
