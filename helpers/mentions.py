@@ -338,7 +338,9 @@ def lexicon() -> Lexicon:
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
         auxiliary_verbs=tuple(word_set(data["auxiliary_verbs"])),
         relay_verbs=tuple(word_set(data["relay_verbs"])),
-        unnamed_soldiers=word_set(data["unnamed_soldiers"]["nouns"]),
+        unnamed_soldiers=word_set(
+            [w for e in data["unnamed_soldiers"]["nouns"] for w in _expand(e)]
+        ),
         unnamed_soldiers_side=data["unnamed_soldiers"]["side"],
         subset=phrase_regex(data["subset_markers"]),
         subset_words=word_set([m for m in data["subset_markers"] if " " not in m.strip()]),
@@ -808,8 +810,14 @@ def _next_conjunct(sent: Sentence, end: int) -> int | None:
             j += 1
         if j < len(toks) and toks[j].actor:
             k = j
+    side = k
     while k < len(toks) and toks[k].actor:  # also the side of 'من مسلحي' + 'داعش'
         k += 1
+    names = 0  # 'القيادي في الهيئة أبو محمد الشامي مع 3 من مرافقيه': his name after his side
+    while k > side and k < len(toks) and names < 4 and _name_word(toks[k]):
+        if toks[k].word in _ALONG_WITH or sent.norm[toks[k - 1].end : toks[k].start].strip(' "'):
+            break
+        k, names = k + 1, names + 1
     return k if k < len(toks) else None
 
 

@@ -1754,6 +1754,27 @@ def test_one_person_after_among_them_is_a_part_of_one(text, parts):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("استشهد عسكريان جراء عدوان إسرائيلي.", "SYR_GOV"),
+        ("قتل ضابطان في هجوم.", "SYR_GOV"),
+        ("سقط 17 جريحاً في صفوف المتظاهرين برصاص قوات الأمن.", "CIVILIANS"),
+        ("قتل متظاهران برصاص الأمن.", "CIVILIANS"),
+    ],
+)
+def test_soldiers_in_the_dual_and_protesters(text, victim):
+    assert one(text)["victim"] == victim
+
+
+def test_people_along_with_a_named_commander_are_more_of_his_side():
+    rows = mentions("قتل القيادي في هيئة تحرير الشام أبو محمد الشامي مع 3 من مرافقيه بغارة.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (1, "OPPOSITION", ""),
+        (3, "OPPOSITION", ""),
+    ]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
