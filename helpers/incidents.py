@@ -77,6 +77,7 @@ class Lexicon:
     split_per_place: frozenset[str]
     group_per_governorate: frozenset[str]
     any_trigger: re.Pattern[str]  # loose: matches wherever any trigger word could
+    attacker_nouns: frozenset[str]  # طائرات، المدفعية: a nationality adjective after names a side
 
 
 def _loose_regex(entries: list[str]) -> re.Pattern[str]:
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         split_per_place=frozenset(data.get("split_per_place") or []),
         group_per_governorate=frozenset(data.get("group_per_governorate") or []),
         any_trigger=_loose_regex(trigger_words),
+        attacker_nouns=frozenset(normalize_word(w) for w in data["attacker_nouns"]),
     )
 
 
@@ -519,11 +521,33 @@ def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]
     """Side codes named in the sentence, nearest the trigger first."""
     named = ctx.actors_in.get((norm_start, norm_end))
     if named is None:  # found once per sentence, however many triggers it holds
-        named = [a for a in _find_actors(ctx.nt.text, norm_start, norm_end) if not a.weak]
+        norm = ctx.nt.text
+        named = [(a.start, a.side) for a in _find_actors(norm, norm_start, norm_end) if not a.weak]
+        named += _attackers_by_adjective(norm, norm_start, norm_end)
         ctx.actors_in[(norm_start, norm_end)] = named
-    matches = list(named)
-    matches.sort(key=lambda a: abs(a.start - pos))
-    return list(dict.fromkeys(a.side for a in matches))
+    matches = sorted(named, key=lambda a: abs(a[0] - pos))
+    return list(dict.fromkeys(side for _, side in matches))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _attackers_by_adjective(norm: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, side) of attackers named only by a nationality adjective on a weapon or force
+    ('شنت طائرات حربية روسية غارات', 'قصفت المدفعية التركية قرى', 'بقصف مدفعي تركي'): the
+    adjective with an attacker word among the three words before it."""
+    try:
+        from helpers.actors import adjective_side
+    except ImportError:
+        return []
+    words = list(_WORD.finditer(norm, start, end))
+    attackers = lexicon().attacker_nouns
+    out = []
+    for k, m in enumerate(words):
+        side = adjective_side(m.group())
+        if side and any(w.group() in attackers for w in words[max(0, k - 3) : k]):
+            out.append((m.start(), side))
+    return out
 
 
 def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:

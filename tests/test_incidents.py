@@ -196,3 +196,16 @@ def test_attacks_summed_up_are_not_an_incident_but_a_list_of_sites_is():
     assert types(rows) == [("attack", "Raqqa"), ("attack", "Raqqa")]
     rows, _ = run("وتعرضت قسد لعدة هجمات في بلدة الكرامة.")
     assert types(rows) == [("attack", "Raqqa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("شنت طائرات حربية روسية غارات جوية على مدينة سراقب.", "RUSSIA"),
+        ("قصفت المدفعية التركية مدينة سراقب.", "TURKEY"),
+        ("قتل مدني بقصف مدفعي تركي على مدينة سراقب.", "TURKEY"),
+    ],
+)
+def test_a_nationality_adjective_on_a_weapon_names_the_attacker(text, actor1):
+    rows, _ = run(text)
+    assert [r["actor1"] for r in rows] == [actor1]
