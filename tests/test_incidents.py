@@ -209,3 +209,28 @@ def test_attacks_summed_up_are_not_an_incident_but_a_list_of_sites_is():
 def test_a_nationality_adjective_on_a_weapon_names_the_attacker(text, actor1):
     rows, _ = run(text)
     assert [r["actor1"] for r in rows] == [actor1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شاب برصاص مجهولين في مدينة سراقب.",
+        "أعدم مسلحون ثلاثة مدنيين رمياً بالرصاص في مدينة سراقب.",
+        "نجا قيادي من محاولة اغتيال في مدينة سراقب.",
+        "أطلق مسلحون النار على سيارة مدنية في مدينة سراقب.",
+    ],
+)
+def test_shootings_executions_and_assassinations_are_attacks(text):
+    rows, _ = run(text)
+    assert types(rows) == [("attack", "Idlib")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "يمنع التنظيم المدنيين من الخروج من مدينة تدمر تحت طائلة أحكام بالإعدام.",
+        "جاء القرار بعد كثرة الاغتيالات في مدينة سراقب.",
+    ],
+)
+def test_threatened_or_summed_up_killings_are_no_incident(text):
+    assert run(text)[0] == []
