@@ -21,6 +21,8 @@ dates and actors are compatible. Rules, in the order they apply:
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -461,15 +463,93 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
     region-level incident (strikes "in the deserts of Deir ez-Zor and Raqqa"). A list that
     starts with a region or a locator is read at that level as a whole."""
     sites = []
-    for group in _lists(places, text):
+    groups = _lists(places, text)
+    regions = _regions_of(groups, text)
+    for group, region in zip(groups, regions, strict=True):
         head = group[0]
         if _is_locator(head, text) or _is_region(head):
             continue
-        sites.extend(p for p in group if not _is_locator(p, text))
-    if not sites:
-        return places[:1], True
+        sites.extend(
+            _located_in(p, region) if region is not None else p
+            for p in group
+            if not _is_locator(p, text)
+        )
+    if not sites:  # ('قرب قرية الحمامة في ريف إدلب': near an unknown village of a region)
+        first, region = places[0], regions[0]
+        return [_located_in(first, region) if region is not None else first], True
     towns = [p for p in sites if not _is_region(p)]
     return (towns or sites), False
+
+
+# Between a list of sites and the region after it: more of the list the gazetteer does not know
+# ('وشوارغة'), a comma, a preposition ('في', 'بريف').
+_IN_REGION = re.compile(r"(?:\s*[،,]?\s+و[^\W\d_]+){0,3}\s*[،,]?\s*(?:في|ب|ضمن|من)?\s*$")
+
+
+# Between two lists of sites that are one list: the end of a name the gazetteer does not
+# know ('بلدة معارة النعسان وقرية كتيان'), then و.
+_SAME_LIST = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*[،,]?\s+و$")
+
+
+def _regions_of(groups: list[list[Any]], text: str) -> list[Any]:
+    """For each list of places, the region named after it (or after the lists it runs into)."""
+    out: list[Any] = [None] * len(groups)
+    for k in range(len(groups) - 1, -1, -1):
+        nxt = groups[k + 1][0] if k + 1 < len(groups) else None
+        out[k] = _locating_region(groups[k], nxt, text)
+        joined = nxt is not None and _SAME_LIST.fullmatch(text, groups[k][-1].end, nxt.start)
+        if out[k] is None and joined:
+            out[k] = out[k + 1]
+    return out
+
+
+def _locating_region(group: list[Any], nxt: Any, text: str) -> Any:
+    """The region named right after a list of sites ('قرى مرعناز والمالكية في ريف حلب
+    الشمالي'), when it has a governorate; else None."""
+    if nxt is None or not getattr(nxt, "governorate", ""):
+        return None
+    if not (_is_region(nxt) or _is_locator(nxt, text)):  # ('بلدة قورقنيا شمال إدلب')
+        return None
+    return nxt if _IN_REGION.fullmatch(text, group[-1].end, nxt.start) else None
+
+
+def _located_in(site: Any, region: Any) -> Any:
+    """A site read in the region named after it. A village missing from the gazetteer, or a
+    name the gazetteer puts in another governorate (المالكية in rural Aleppo is not the
+    Hasakah town), is placed in the region: its governorate and centre, precision 2. A known
+    place across the governorate line, near the region (التفاحية in Latakia, told as 'بريف
+    إدلب الغربي'), stays where the gazetteer has it."""
+    known = getattr(site, "governorate", "")
+    if known == region.governorate or (known and not _is_region(region)):
+        return site  # (a locator, 'شمالي اللاذقية', does not overrule the gazetteer)
+    if _km_apart(site, region) < _NEAR_KM:
+        return site
+    fields = {
+        "place_id": "",
+        "name_en": "",
+        "kind": "unknown",
+        "governorate": region.governorate,
+        "latitude": region.latitude,
+        "longitude": region.longitude,
+        "geo_precision": 2,
+    }
+    if hasattr(site, "_replace"):  # a named tuple
+        return site._replace(**fields)
+    return dataclasses.replace(site, **fields)
+
+
+_NEAR_KM = 60
+
+
+def _km_apart(a: Any, b: Any) -> float:
+    """Rough distance in km between two places with coordinates (infinite without)."""
+    try:
+        lat1, lon1 = float(a.latitude), float(a.longitude)
+        lat2, lon2 = float(b.latitude), float(b.longitude)
+    except (TypeError, ValueError):
+        return math.inf
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.2 * math.hypot(lat2 - lat1, dx)
 
 
 def _places_for(
@@ -490,11 +570,29 @@ def _places_for(
         return _sites(segment, ctx.doc.text)
     after = [p for p in in_sentence if trig[1] <= p.start < after_break]
     if after:
-        return _sites(_lists(after, ctx.doc.text)[0], ctx.doc.text)
+        return _sites(_runs(after, ctx.doc.text)[0], ctx.doc.text)
     before = [p for p in in_sentence if before_break <= p.start and p.end <= trig[0]]
     if not before:
         return [], False
-    return _sites(_lists(before, ctx.doc.text)[-1], ctx.doc.text)
+    return _sites(_runs(before, ctx.doc.text)[-1], ctx.doc.text)
+
+
+def _runs(places: list[Any], text: str) -> list[list[Any]]:
+    """Lists of places joined into one where only names the gazetteer does not know stand
+    between them, or a preposition before the region they are in ('قرى وبلدات الفطيرة
+    وكفرعويد وكنصفرة وأطراف البارة بجبل الزاوية')."""
+    out: list[list[Any]] = []
+    for group in _lists(places, text):
+        if out and (
+            _SAME_LIST.fullmatch(text, out[-1][-1].end, group[0].start)
+            or (
+                _is_region(group[0]) and _IN_REGION.fullmatch(text, out[-1][-1].end, group[0].start)
+            )
+        ):
+            out[-1].extend(group)
+        else:
+            out.append(list(group))
+    return out
 
 
 # 'أن' / 'إن' / 'بأن' after a word of saying: the clause after it tells the event.

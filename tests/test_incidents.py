@@ -8,6 +8,7 @@ import pytest
 
 import helpers.incidents as inc
 from helpers.incidents import _find_dates as real_find_dates
+from helpers.incidents import _find_places as real_find_places
 from helpers.schema import INCIDENT_COLUMNS, Document
 
 Place = namedtuple(
@@ -234,3 +235,31 @@ def test_shootings_executions_and_assassinations_are_attacks(text):
 )
 def test_threatened_or_summed_up_killings_are_no_incident(text):
     assert run(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate", "names"),
+    [  # villages the gazetteer lacks, or has in another governorate, told in a region
+        (
+            "قصفت المدفعية التركية قرى مرعناز والمالكية وشوارغة في ريف حلب الشمالي.",
+            "Aleppo",
+            "قرى مرعناز, المالكية",
+        ),
+        ("قصفت قوات النظام بالمدفعية قرية الفطيرة في جبل الزاوية.", "Idlib", "قرية الفطيرة"),
+        ("غارة جوية قرب قرية الحمامة في ريف إدلب الغربي.", "Idlib", "قرية الحمامة"),
+    ],
+)
+def test_sites_take_the_governorate_of_the_region_they_are_told_in(
+    monkeypatch, text, governorate, names
+):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run(text)
+    assert [(r["governorate"], r["place"], r["geo_precision"]) for r in rows] == [
+        (governorate, names, 2)
+    ]
+
+
+def test_a_known_town_told_in_its_own_region_keeps_its_place(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("قتل مدنيان بقصف مدفعي على بلدة كفرنوران بريف حلب الغربي.")
+    assert [(r["place"], r["geo_precision"]) for r in rows] == [("Kafr Nuran", 1)]
