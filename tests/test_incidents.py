@@ -263,3 +263,10 @@ def test_a_known_town_told_in_its_own_region_keeps_its_place(monkeypatch):
     monkeypatch.setattr(inc, "_find_places", real_find_places)
     rows, _ = run("قتل مدنيان بقصف مدفعي على بلدة كفرنوران بريف حلب الغربي.")
     assert [(r["place"], r["geo_precision"]) for r in rows] == [("Kafr Nuran", 1)]
+
+
+def test_shelling_by_ground_forces_needs_no_weapon_word_but_its_remnants_are_no_shelling():
+    rows, _ = run("قصفت قوات النظام مدينة سراقب صباح اليوم.")
+    assert types(rows) == [("shelling_artillery_missile", "Idlib")]
+    rows, _ = run("أصيب طفلان بانفجار ذخائر من مخلفات قصف سابق لقوات النظام في مدينة سراقب.")
+    assert types(rows) == [("remote_explosive_ied", "Idlib")]
