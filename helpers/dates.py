@@ -21,6 +21,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from helpers import numbers
+
 _DROP = re.compile(
     "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\u202a-\u202e]"
 )
@@ -141,7 +143,30 @@ _WD = _alt(WEEKDAYS)
 _MONTH = _alt(MONTHS)
 _MONTH_PAIR = rf"(?P<m1>{_MONTH})(?:\s*[/(\-–]\s*(?P<m2>{_MONTH})\s*\)?)?"
 _YEAR = r"(?:\s+(?:عام\s+|سنه\s+)?(?P<year>(?:19|20)\d\d))?"
+_PART_OF = r"مطلع|بدايه|اوائل|اول|منتصف|نهايه|اواخر|خلال"  # 'مطلع الأسبوع': the week still
 _AGO = r"(?:\s+(?P<ago>الماضي|الفائت|المنصرم|السابق|المقبل|القادم|الجاري|الحالي))?"
+
+_UNITS_OF = {  # (days, precision) of a span word: 'قبل يومين', 'قبل ثلاثة أيام', 'قبل أسبوع'
+    "يوم": (1, 1),
+    "يومين": (2, 1),
+    "يومان": (2, 1),
+    "ايام": (1, 1),
+    "اسبوع": (7, 2),
+    "اسبوعين": (14, 2),
+    "اسابيع": (7, 2),
+    "شهر": (30, 3),
+    "شهرين": (60, 3),
+    "اشهر": (30, 3),
+}
+_UNITS = _alt(_UNITS_OF)
+_ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                  "التاسع"]  # fmt: skip
+ORDINAL_DAYS = {w: n for n, w in enumerate(_ORDINAL_UNITS, 1)}
+ORDINAL_DAYS |= {"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30}
+ORDINAL_DAYS |= {f"{w} عشر": n + 10 for n, w in enumerate(_ORDINAL_UNITS[1:], 2)}
+ORDINAL_DAYS |= {f"{w} والعشرين": n + 20 for n, w in enumerate(["الحادي", *_ORDINAL_UNITS[1:]], 1)}
+ORDINAL_DAYS["الحادي والثلاثين"] = 31
+_ORDINAL = _alt(ORDINAL_DAYS).replace("\\ ", r"\s+")
 
 _PATTERNS = [
     (
@@ -150,7 +175,7 @@ _PATTERNS = [
     ),
     (
         "day_before_yesterday",
-        rf"{_B}{_PRE}(?P<core>{_TIME_OF_DAY}(?:اول\s+من\s+امس|اول\s+امس)(?:\s+(?P<wd>{_WD}))?){_E}",
+        rf"{_B}{_PRE}(?P<core>{_TIME_OF_DAY}(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول)(?:\s+(?P<wd>{_WD}))?){_E}",
     ),
     (
         "yesterday",
@@ -164,7 +189,8 @@ _PATTERNS = [
     ),
     (
         "last_week",
-        rf"{_B}{_PRE}(?P<core>الاسبوع\s+(?P<ago>الماضي|الفائت|المنصرم|الجاري|الحالي)){_E}",
+        rf"{_B}{_PRE}(?P<core>(?:(?:{_PART_OF})\s+)?الاسبوع\s+(?P<ago>الماضي|الفائت|المنصرم|الجاري|الحالي)"
+        rf"|(?:{_PART_OF})\s+(?:هذا\s+)?الاسبوع){_E}",
     ),
     (
         "last_month",
@@ -175,7 +201,15 @@ _PATTERNS = [
         rf"{_B}{_PRE}(?P<core>(?:ال\s*)?(?P<day>[0-3]?\d)(?:\s*و\s*(?:ال\s*)?[0-3]?\d)?\s*(?:من\s+)?"
         rf"(?:شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}",
     ),
+    (
+        "ordinal_day_month",
+        rf"{_B}{_PRE}(?P<core>(?P<ordinal>{_ORDINAL})\s+من\s+(?:شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}",
+    ),
     ("month", rf"{_B}{_PRE}(?P<core>(?P<shahr>شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}"),
+    (
+        "ago",
+        rf"{_B}{_PRE}(?P<core>قبل\s+(?:(?P<count>[^\s\d]+|\d{{1,2}})\s+)?(?P<unit>{_UNITS})){_E}(?!\s+من)",  # (not 'قبل يوم من الهجوم')
+    ),
     ("ymd", rf"{_B}(?P<core>(?P<year>(?:19|20)\d\d)[/-](?P<mon>[01]?\d)[/-](?P<day>[0-3]?\d)){_E}"),
     (
         "dmy",
@@ -201,7 +235,9 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "last_week": ("الاسبوع",),
     "last_month": ("الشهر",),
     "day_month": tuple(MONTHS),
+    "ordinal_day_month": tuple(MONTHS),
     "month": tuple(MONTHS),
+    "ago": ("قبل",),
     "weekday": tuple(WEEKDAYS),
 }
 
@@ -287,6 +323,8 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, original: str) -> _Fou
         return None
     if kind == "day_month":
         return _explicit(m, pub, int(m["day"]), 1) if 1 <= int(m["day"]) <= 31 else None
+    if kind == "ordinal_day_month":
+        return _explicit(m, pub, ORDINAL_DAYS[re.sub(r"\s+", " ", m["ordinal"])], 1)
     if kind == "month":
         return _explicit(m, pub, 1, 3) if _bare_month_ok(m) else None
     if kind in ("ymd", "dmy"):
@@ -303,9 +341,11 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, original: str) -> _Fou
         return _Found(0, 0, _with_weekday(pub - day, m.groupdict().get("wd")), 1, True)
     if kind == "today":
         return _Found(0, 0, _with_weekday(pub, m["wd"]), 1, True)
+    if kind == "ago":
+        return _ago(m, pub)
     if kind == "last_week":
         start = pub - dt.timedelta(days=pub.weekday())
-        start -= 7 * day if m["ago"] not in ("الجاري", "الحالي") else 0 * day
+        start -= 7 * day if m["ago"] not in (None, "الجاري", "الحالي") else 0 * day
         return _Found(0, 0, start, 2, True)
     if kind == "last_month":
         first = pub.replace(day=1)
@@ -313,6 +353,19 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, original: str) -> _Fou
             first = (first - day).replace(day=1)
         return _Found(0, 0, first, 3, True)
     return _resolve_weekday(m, pub)
+
+
+def _ago(m: re.Match, pub: dt.date) -> _Found | None:
+    """'قبل يومين', 'قبل ثلاثة أيام', 'قبل أسبوع': the day (week, month) that long before."""
+    days, precision = _UNITS_OF[m["unit"]]
+    count = 1
+    if m["count"]:
+        count = numbers.parse_number(m["count"])
+        if not isinstance(count, int) or not 1 <= count <= 31:
+            return None
+    elif m["unit"] in ("ايام", "اسابيع", "اشهر"):
+        return None  # 'قبل أيام': a few days, no date
+    return _Found(0, 0, pub - dt.timedelta(days=days * count), precision, True)
 
 
 def _resolve_weekday(m: re.Match, pub: dt.date) -> _Found:

@@ -222,3 +222,26 @@ def test_offsets_survive_diacritics_and_tatweel_before_the_date():
 
 def test_text_without_any_date_word_gives_nothing():
     assert find_dates("سقطت قذائف على الحي واحترقت سيارتان", "2024-03-09") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("قتل اثنان في الخامس عشر من شهر آب", "2021-08-15", 1),
+        ("وقع الهجوم في الحادي والعشرين من كانون الثاني", "2022-01-21", 1),
+        ("في الأول من كانون الثاني 2020", "2020-01-01", 1),
+        ("قصفت البلدة مساء أمس الأول", "2022-01-25", 1),
+        ("أصيب قبل يومين", "2022-01-25", 1),
+        ("قتل قبل ثلاثة أيام", "2022-01-24", 1),
+        ("قتل قبل أسبوع", "2022-01-20", 2),
+        ("اعتقل مطلع الأسبوع", "2022-01-24", 2),
+    ],
+)
+def test_ordinal_days_days_ago_and_parts_of_the_week(sentence, expected, precision):
+    match = only(sentence, THU)
+    assert (match.date, match.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("sentence", ["قتل قبل أيام", "قبل يوم من الهجوم"])
+def test_a_few_days_ago_or_a_day_before_an_event_is_no_date(sentence):
+    assert find_dates(sentence, THU) == []
