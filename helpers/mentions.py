@@ -1325,6 +1325,24 @@ def _made_of(sent: Sentence, i: int) -> bool:
     return False
 
 
+def _members_of_unit(f: Figure, sent: Sentence) -> str:
+    """The side of the men of an armed unit the figure counts ('خلية لتنظيم داعش مؤلفة من 6
+    أشخاص'; UNKNOWN when unnamed: 'عصابة مكونة من 4 أشخاص'): a unit of casualties.yaml up
+    to three words before 'مؤلفة/مكونة من' and the number; '' for anything else."""
+    i = sent.index_at(f.q_start)
+    if (
+        i < 3
+        or sent.toks[i - 1].word != "من"
+        or not sent.toks[i - 2].word.startswith(("مؤلف", "مكون"))
+    ):
+        return ""
+    for k in range(i - 3, max(-1, i - 6), -1):
+        if sent.toks[k].word in lexicon().units:
+            named = [t.actor for t in sent.toks[k + 1 : i - 2] if t.actor and not t.actor_weak]
+            return named[0] if named else "UNKNOWN"
+    return ""
+
+
 def _members_of_family(f: Figure, sent: Sentence) -> bool:
     """'عائلة مؤلفة من 6 أفراد', '6 أفراد من عائلة واحدة': members of a family are civilians
     (where 'أفراد' alone are a side's members)."""
@@ -2025,11 +2043,13 @@ def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple
 
 
 def _update_cue_before(sent: Sentence, pos: int) -> bool:
-    """'ارتفعت حصيلة القتلى إلى 7': a new toll for casualties already reported."""
+    """'ارتفعت حصيلة القتلى إلى 7': a new toll for casualties already reported. The toll may
+    follow the number ('ليرتفع إلى 1260 عدد القتلى')."""
     i = sent.index_at(pos)
     window = sent.toks[max(0, i - 6) : i]
+    toll = window + sent.toks[i + 1 : i + 2]
     return any(_in(lexicon().totals, t.word) for t in window) and any(
-        "حصيله" in t.word or t.word in ("عدد",) for t in window
+        "حصيله" in t.word or t.word in ("عدد",) for t in toll
     )
 
 
@@ -2738,6 +2758,9 @@ def _resolve_victim(
         return
     if kind == "actor" and counted.side:
         f.victim = counted.side
+        return
+    if kind == "civilian" and (unit := _members_of_unit(f, sent)):
+        f.victim = unit  # 'القبض على خلية مؤلفة من 6 أشخاص': an armed cell's men
         return
     if kind == "civilian":
         plain = not _civilian_word(sent.norm[f.q_start : f.end])

@@ -1775,6 +1775,28 @@ def test_people_along_with_a_named_commander_are_more_of_his_side():
     ]
 
 
+def test_a_toll_named_after_its_number_is_an_update_of_the_side_told():
+    rows = mentions(
+        "قتل 3 من عناصر قوات النظام في بادية حمص، ليرتفع إلى 1260 عدد القتلى منذ مطلع العام."
+    )
+    assert [(r["best"], r["victim"], r["scope"]) for r in rows] == [
+        (3, "SYR_GOV", "incident"),
+        (1260, "SYR_GOV", "cumulative"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("أعلنت وزارة الداخلية القبض على خلية مؤلفة من 6 أشخاص.", "UNKNOWN"),
+        ("القبض على خلية لتنظيم داعش مؤلفة من 6 أشخاص.", "ISIS"),
+        ("قتلت عائلة مؤلفة من 6 أشخاص.", "CIVILIANS"),
+    ],
+)
+def test_people_making_up_an_armed_cell_are_not_civilians(text, victim):
+    assert one(text)["victim"] == victim
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
