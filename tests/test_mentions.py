@@ -1797,6 +1797,11 @@ def test_people_making_up_an_armed_cell_are_not_civilians(text, victim):
     assert one(text)["victim"] == victim
 
 
+def test_levantine_progressive_am_is_not_an_uncle():
+    assert mentions("الجرح عم يكبر والجرائم عم تتكرر.") == []
+    assert one("قتل شاب وعمه بقصف.")["best"] == 2
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
