@@ -1802,6 +1802,11 @@ def test_levantine_progressive_am_is_not_an_uncle():
     assert one("قتل شاب وعمه بقصف.")["best"] == 2
 
 
+def test_detainees_handed_over_are_not_detained_again():
+    assert mentions("سلمت قوات سوريا الديمقراطية 50 معتقلاً من عناصر داعش إلى العراق.") == []
+    assert one("سلم 15 عنصراً من داعش أنفسهم لقوات التحالف.")["category"] == "surrendered"
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
