@@ -107,8 +107,11 @@ class GapTrigger:
         """Whether token k is one of the words and a partner stands within reach."""
         if not any(s in self.words for s in stems(toks[k].word)):
             return False
-        if self.count_next:
-            return k + 1 < len(toks) and _counts_people(toks[k + 1])
+        if self.count_next:  # past the subject: 'أسر الجيش الوطني 7 عناصر'
+            j = k + 1
+            while j < min(len(toks), k + 5) and toks[j].actor:
+                j += 1
+            return j < len(toks) and _counts_people(toks[j])
         before = toks[max(0, k - self.within) : k]
         after = toks[k + 1 : k + 1 + self.within]
         return _begins_with(before, self.before) or _begins_with(after, self.after)
@@ -459,6 +462,13 @@ class Sentence:
                 t.person = None  # 'سيارة مدنية', 'نقطة عسكرية', 'مجموعة مسلحة'
             if k and self.toks[k - 1].trigger and _ruling(self.toks[k - 1], t):
                 self.toks[k - 1].trigger = ""  # 'قضت محكمة الإرهاب بسجن 3 شبان'
+        self.doc_actors = actors
+        self.actors = [a for a in actors if start <= a.start < end]
+        for a in self.actors:
+            for n, t in enumerate(self.span_tokens(a.start, a.end)):
+                t.actor, t.actor_weak = a.side, a.weak
+                if n and t.person and t.word.startswith("ال"):
+                    t.person = None  # 'الأمن العسكري': part of a name, not a soldier
         for k, t in enumerate(self.toks):
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
@@ -468,13 +478,6 @@ class Sentence:
             cat = lex.trigger_phrase_cat.get(phrase_key(m.group("p")), "")
             for t in self.span_tokens(m.start(), m.end()):
                 t.trigger = cat
-        self.doc_actors = actors
-        self.actors = [a for a in actors if start <= a.start < end]
-        for a in self.actors:
-            for n, t in enumerate(self.span_tokens(a.start, a.end)):
-                t.actor, t.actor_weak = a.side, a.weak
-                if n and t.person and t.word.startswith("ال"):
-                    t.person = None  # 'الأمن العسكري': part of a name, not a soldier
         self.quantities = [
             _shift(q, start) for q in numbers.find_quantities(norm[start:end]) if _usable(q)
         ]
@@ -3007,9 +3010,8 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
         if plain and (_owns_a_place(sent, a) or not _belongs_to(sent, f.end, a)):
             continue  # 'أشخاص من الجيب الأخير للتنظيم': where people came from, not their side
         sides.append(a.side)
-    head = counted.end if plain else -1
     for i, t in enumerate(toks):
-        side = adjective_side(t.word) if t.end != head else None  # '4 عراقيين': people
+        side = adjective_side(t.word) if not plain else None  # 'لاجئة عراقية': a civilian
         prev = toks[i - 1] if i else None
         if (
             side

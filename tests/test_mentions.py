@@ -1807,6 +1807,24 @@ def test_detainees_handed_over_are_not_detained_again():
     assert one("سلم 15 عنصراً من داعش أنفسهم لقوات التحالف.")["category"] == "surrendered"
 
 
+def test_capture_with_its_subject_before_the_count():
+    m = one("أسر الجيش الوطني 7 عناصر من قسد خلال تصديه لمحاولة تسلل.")
+    assert (m["category"], m["best"], m["victim"], m["perpetrator"]) == (
+        "detained",
+        7,
+        "SDF",
+        "OPPOSITION",
+    )
+    assert mentions("تقديم المساعدات إلى أسر الشهداء.") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["تعرض مخيم الهول لهجوم أسفر عن مقتل لاجئة عراقية.", "قتل صحفي أمريكي في الرقة."]
+)
+def test_a_civilian_of_a_nationality_is_a_civilian(text):
+    assert one(text)["victim"] == "CIVILIANS"
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
