@@ -1852,6 +1852,7 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
         _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
     if d.risen or _update_cue_before(sent, q.start):
         f.extras["update"] = True
+        f.extras["resulting"] = _resulting_toll(sent, q.start)
     if subset:
         f.subset_parent = len(done) - 1
         f.extras["subset_local"] = True
@@ -2043,6 +2044,15 @@ def _count_referent(sent: Sentence, q: numbers.Quantity) -> tuple[Counted, tuple
     if trig is None:
         return Counted(""), None
     return counted, trig
+
+
+def _resulting_toll(sent: Sentence, pos: int) -> bool:
+    """'... لترتفع حصيلة القصف إلى 5': the toll rises as a result of the casualties just told
+    (ل + the verb), which are then part of it, not an earlier count it replaces."""
+    i = sent.index_at(pos)
+    return any(
+        t.word[:1] == "ل" and _in(lexicon().totals, t.word) for t in sent.toks[max(0, i - 6) : i]
+    )
 
 
 def _update_cue_before(sent: Sentence, pos: int) -> bool:
@@ -3964,7 +3974,13 @@ def _repeats(figs: list[Figure]) -> None:
                 retold.add((g.mid, f.sentence))
                 break
             if same_kind and f.extras.get("update") and g.best is not None and not g.relation:
-                g.relation = f"alternative_to:{f.mid}"
+                part = (  # (not a first toll: 'وكانت الحصيلة الأولية 5 قتلى، لترتفع إلى 11')
+                    f.extras.get("resulting")
+                    and g.sentence == f.sentence
+                    and g.best < f.best
+                    and g.noun_class != "casualty"
+                )
+                g.relation = f"{'subset_of' if part else 'alternative_to'}:{f.mid}"
     for f in figs:
         if f.qualifier != "vague" or f.relation or f.scope != "incident":
             continue

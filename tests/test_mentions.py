@@ -1825,6 +1825,13 @@ def test_a_civilian_of_a_nationality_is_a_civilian(text):
     assert one(text)["victim"] == "CIVILIANS"
 
 
+def test_a_death_that_brings_the_toll_up_is_part_of_the_new_toll():
+    rows = mentions("استشهد الشاب أحمد العلي متأثراً بجراحه، لترتفع حصيلة القصف إلى 5 شهداء.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(1, "subset_of:m2"), (5, "")]
+    rows = mentions("قتل 5 أشخاص في القصف. وارتفعت الحصيلة إلى 7 قتلى.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(5, "alternative_to:m2"), (7, "")]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
