@@ -3528,12 +3528,14 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             continue
         before = found  # 'شن داعش هجوماً على مواقع قسد أسفر عن مقتل 5 عناصر': not SDF's
         first, last = sent.token_range(a)
-        prev = [sent.toks[k].word for k in range(max(0, first - 2), first)]
+        head = _past_members(sent, first)  # 'هجوم لخلايا مرتزقة داعش': the cue before 'خلايا'
+        prev = [sent.toks[k].word for k in range(max(0, head - 2), head)]
+        partitive = len(prev) == 2 and prev[1] == "من" and prev[0] in lexicon().units
         if any(_perpetrator_cue(p) for p in prev) or _cue_leads_to(sent, first):
             found = a.side
         elif (
             a.end <= f.start
-            and not (prev and prev[-1] in _PREPOSITIONS)
+            and not (prev and prev[-1] in _PREPOSITIONS and not partitive)  # ('وحدات من الجيش')
             and not _with_lam(sent.toks[first], a)  # 'حاجزاً لقوات النظام وقتلوا': not the subject
             and not _counted_group(sent, first)
             and _subject_of_verb(sent, a, last)
@@ -3546,6 +3548,20 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if found and a.start > f.start:
             break
     return found or _sayers_men(f, sent) or _attack_adjective(sent, f.q_start, phrase_end)
+
+
+def _past_members(sent: Sentence, first: int) -> int:
+    """Index of the first of up to two words for a side's units or men right before token
+    `first` ('لخلايا مرتزقة' before 'داعش'), else `first`."""
+    k = first
+    while k > 0 and first - k < 2:
+        t = sent.toks[k - 1]
+        stem = t.word[1:] if t.word[:1] in "لب" else t.word
+        fighters = t.person is not None and t.person[0] == "combatant"
+        if stem not in lexicon().units and not fighters:
+            break
+        k -= 1
+    return k
 
 
 def _attacker_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence] | None) -> str:

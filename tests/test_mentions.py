@@ -1832,6 +1832,27 @@ def test_a_death_that_brings_the_toll_up_is_part_of_the_new_toll():
     assert [(r["best"], r["relation"]) for r in rows] == [(5, "alternative_to:m2"), (7, "")]
 
 
+@pytest.mark.parametrize(
+    ("text", "victim", "perpetrator"),
+    [
+        (
+            "استشهد مواطنان جراء قصف مرتزقة الاحتلال التركي على قرية مرعناز.",
+            "CIVILIANS",
+            "OPPOSITION",
+        ),
+        ("ارتقى 3 شهداء من قوات الأسايش إثر هجوم لخلايا مرتزقة داعش على حاجز.", "ASAYISH", "ISIS"),
+        (
+            "أكد مصدر عسكري أن وحدات من الجيش العربي السوري قضت على عدد من الإرهابيين.",
+            "UNKNOWN",
+            "SYR_GOV",
+        ),
+    ],
+)
+def test_units_and_hired_men_of_a_side(text, victim, perpetrator):
+    m = one(text)
+    assert (m["victim"], m["perpetrator"]) == (victim, perpetrator)
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
