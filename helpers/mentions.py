@@ -3017,6 +3017,8 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     for a in sent.actors:
         if not f.q_start <= a.start < end or a.side in sides:
             continue
+        if sides and _backer(sent, a):
+            continue  # 'عنصران من الفيلق الخامس المدعوم روسياً': Russia backs the side named
         if plain and (_owns_a_place(sent, a) or not _belongs_to(sent, f.end, a)):
             continue  # 'أشخاص من الجيب الأخير للتنظيم': where people came from, not their side
         sides.append(a.side)
@@ -3034,6 +3036,17 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     if sides and any(t.word in _PRONOUNS for t in toks):
         sides.append("PRONOUN")
     return _resolve_placeholders(sides, f, sent)
+
+
+def _backer(sent: Sentence, a: ActorMatch) -> bool:
+    """The side is named as someone's backer ('المدعوم روسياً', 'بدعم تركي', 'المدعومة من إيران')."""
+    first = sent.token_range(a)[0]
+    before = [t.word for t in sent.toks[max(0, first - 2) : first]]
+    if before and before[-1] == "من":
+        before = before[:-1]
+    return bool(before) and (
+        before[-1].removeprefix("ال").startswith("مدعوم") or before[-1] == "بدعم"
+    )
 
 
 def _belongs_to(sent: Sentence, end: int, a: ActorMatch) -> bool:

@@ -1853,6 +1853,17 @@ def test_units_and_hired_men_of_a_side(text, victim, perpetrator):
     assert (m["victim"], m["perpetrator"]) == (victim, perpetrator)
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("قتل عنصران من الفيلق الخامس المدعوم روسياً بانفجار لغم.", "SYR_GOV"),
+        ("قتل 3 عناصر من الميليشيات المدعومة من إيران.", "IRAN"),
+    ],
+)
+def test_the_backer_of_a_named_side_is_not_the_victims_side(text, victim):
+    assert one(text)["victim"] == victim
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
