@@ -174,6 +174,7 @@ class Lexicon:
     civilian_services: re.Pattern[str]  # الدفاع المدني، الهلال الأحمر: their members are civilians
     releases: frozenset[str]
     unrealised: frozenset[str]
+    sentencing: frozenset[str]  # حكمت: 'حكمت على 12 شخصاً بالإعدام' is no death
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
     ruling_subjects: frozenset[str]  # محكمة، الاتفاق
     name_introducers: frozenset[str]  # المدعو: a person's name follows
@@ -231,6 +232,7 @@ _WORD_LISTS = (
     "returns",
     "prisons",
     "unrealised",
+    "sentencing",
     "ruling_verbs",
     "ruling_subjects",
     "name_introducers",
@@ -1524,6 +1526,10 @@ def _negated(sent: Sentence, i: int) -> bool:
         return _negated(sent, i - 2)  # 'دون ورود أنباء عن قتلى أو مصابين': both words
     if any(_ruling(sent.toks[k], sent.toks[k + 1]) for k in range(max(0, i - 4), i - 1)):
         return True  # 'قضى الاتفاق بخروج 500 مسلح', 'قضت المحكمة بإعدام رجلين': decreed
+    if sent.toks[i].word.startswith("ب") and any(
+        _in(lex.sentencing, sent.toks[k].word) for k in range(max(0, i - 7), i)
+    ):
+        return True  # 'حكمت محكمة الإرهاب على 12 شخصاً بالإعدام': a sentence, not a death
     for k in range(max(0, i - 2), i):
         if _in(lex.unrealised, sent.toks[k].word):
             doer = range(max(0, k - 3), k)  # 'نفذ التنظيم حكم الإعدام': carried out

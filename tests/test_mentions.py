@@ -1864,6 +1864,12 @@ def test_the_backer_of_a_named_side_is_not_the_victims_side(text, victim):
     assert one(text)["victim"] == victim
 
 
+def test_a_death_sentence_is_not_a_death():
+    assert mentions("حكمت محكمة الإرهاب على 12 شخصاً بالإعدام.") == []
+    assert mentions("وحكمت المحكمة على 3 متهمين بالإعدام شنقاً.") == []
+    assert one("أعدم التنظيم 3 أشخاص بتهمة التخابر.")["best"] == 3
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
