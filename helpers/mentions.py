@@ -175,6 +175,7 @@ class Lexicon:
     releases: frozenset[str]
     unrealised: frozenset[str]
     sentencing: frozenset[str]  # حكمت: 'حكمت على 12 شخصاً بالإعدام' is no death
+    countries: frozenset[str]  # تركيا: after 'في' a place, not a side
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
     ruling_subjects: frozenset[str]  # محكمة، الاتفاق
     name_introducers: frozenset[str]  # المدعو: a person's name follows
@@ -233,6 +234,7 @@ _WORD_LISTS = (
     "prisons",
     "unrealised",
     "sentencing",
+    "countries",
     "ruling_verbs",
     "ruling_subjects",
     "name_introducers",
@@ -1282,6 +1284,8 @@ def _trigger_before(
             return i, t.casualty[0]
         if t.word in _THAT:
             return None  # 'أن امرأة قتلت وأن طفلين أصيبا': أن opens a clause of its own
+        if _deed_of(t.word):
+            return None  # 'قتل 3 أشخاص في هجوم نفذه 10 مسلحين': the 10 did it
         taken_here = any(a <= t.start < b for a, b in taken)
         if _in(lexicon().other_fates, t.word):
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
@@ -1295,6 +1299,15 @@ def _trigger_before(
         i -= 1
         steps += 1
     return None
+
+
+def _deed_of(word: str) -> bool:
+    """A verb of attacking with the pronoun of the attack it tells ('نفذه', 'شنها'): its
+    subject comes next."""
+    verbs = lexicon().perpetrator_verbs
+    return word.endswith(("ه", "ها")) and any(
+        word.startswith(v) and len(word) - len(v) in (1, 2) for v in verbs
+    )
 
 
 def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | None:
@@ -1648,6 +1661,8 @@ def _draft(q: numbers.Quantity, sent: Sentence, done: list[Figure]) -> _Draft | 
         return None
     if _count_word_after_number(sent, q):
         return None  # '45 عدد من قتلوا': 'عدد' is 'the number of', the 45 counts
+    if _out_of(sent, q):
+        return None  # 'أصيب 2 من أصل 5 ركاب': the 5 are all there were
     noun_before = _noun_before(sent, q, done)
     if noun_before == "told":
         return None  # 'شخصين اثنين': the dual already said it
@@ -1865,6 +1880,12 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     if counted.noun and normalize_word(counted.noun) in _FAMILY_WORDS:
         f.unit = "families"
     return f
+
+
+def _out_of(sent: Sentence, q: numbers.Quantity) -> bool:
+    """The number follows 'من أصل' / 'من إجمالي' (out of): it counts everyone, hit or not."""
+    i = sent.index_at(q.start)
+    return i >= 2 and sent.toks[i - 2].word == "من" and sent.toks[i - 1].word in ("اصل", "اجمالي")
 
 
 def _count_word_after_number(sent: Sentence, q: numbers.Quantity) -> bool:
@@ -3023,6 +3044,8 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     for a in sent.actors:
         if not f.q_start <= a.start < end or a.side in sides:
             continue
+        if _country_as_place(sent, a):
+            continue  # '50 ألف قتيل في تركيا وسوريا': where they died, not whose they were
         if sides and _backer(sent, a):
             continue  # 'عنصران من الفيلق الخامس المدعوم روسياً': Russia backs the side named
         if plain and (_owns_a_place(sent, a) or not _belongs_to(sent, f.end, a)):
@@ -3042,6 +3065,20 @@ def _sides_in_phrase(f: Figure, sent: Sentence) -> list[str]:
     if sides and any(t.word in _PRONOUNS for t in toks):
         sides.append("PRONOUN")
     return _resolve_placeholders(sides, f, sent)
+
+
+def _country_as_place(sent: Sentence, a: ActorMatch) -> bool:
+    """A country's name after 'في' (or joined by و to one that is) names a place."""
+    if normalize_word(a.text) not in lexicon().countries:
+        return False
+    first = sent.token_range(a)[0]
+    word = sent.toks[first].word
+    prev = sent.toks[first - 1].word if first else ""
+    return (
+        prev == "في"
+        or word.startswith("في")
+        or (_and(word) and first >= 2 and sent.toks[first - 2].word == "في")
+    )
 
 
 def _backer(sent: Sentence, a: ActorMatch) -> bool:

@@ -1870,6 +1870,14 @@ def test_a_death_sentence_is_not_a_death():
     assert one("أعدم التنظيم 3 أشخاص بتهمة التخابر.")["best"] == 3
 
 
+def test_attackers_totals_and_countries_as_places_are_not_casualties():
+    rows = mentions("قتل 3 أشخاص في هجوم نفذه 10 مسلحين على القرية.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(3, "CIVILIANS")]
+    assert [r["best"] for r in mentions("أصيب 2 من أصل 5 ركاب كانوا في الحافلة.")] == [2]
+    m = one("ارتفعت حصيلة الزلزال إلى 50 ألف قتيل في تركيا وسوريا.")
+    assert (m["best"], m["victim"]) == (50000, "UNKNOWN")
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
