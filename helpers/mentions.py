@@ -176,6 +176,7 @@ class Lexicon:
     unrealised: frozenset[str]
     sentencing: frozenset[str]  # حكمت: 'حكمت على 12 شخصاً بالإعدام' is no death
     countries: frozenset[str]  # تركيا: after 'في' a place, not a side
+    formations: frozenset[str]  # اللواء، الفوج: 'N من اللواء 93' counts its men
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
     ruling_subjects: frozenset[str]  # محكمة، الاتفاق
     name_introducers: frozenset[str]  # المدعو: a person's name follows
@@ -235,6 +236,7 @@ _WORD_LISTS = (
     "unrealised",
     "sentencing",
     "countries",
+    "formations",
     "ruling_verbs",
     "ruling_subjects",
     "name_introducers",
@@ -1097,6 +1099,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
         return None if c.kind == "thing" else _killed_and_injured(c, sent, i)
     if t.word in ("من", "عن") and i + 1 < len(toks):
         nxt = toks[i + 1]
+        if _in(lex.formations, nxt.word):
+            return Counted("combatant", end=nxt.end, noun=nxt.word)  # '2 من اللواء 93'
         c = _classify_token(nxt, sent)
         if c is not None:
             return None if c.kind == "thing" else c

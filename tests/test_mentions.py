@@ -1878,6 +1878,12 @@ def test_attackers_totals_and_countries_as_places_are_not_casualties():
     assert (m["best"], m["victim"]) == (50000, "UNKNOWN")
 
 
+def test_men_of_a_formation_are_counted_but_the_formation_is_no_one():
+    rows = mentions("قتل عنصر من الفرقة 17 وأصيب 2 من اللواء 93 في هجوم على مواقعهم.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
+    assert mentions("قصفت قوات النظام مواقع الفوج 46 وأصيب فيها جندي.")[0]["best"] == 1
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
