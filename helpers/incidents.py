@@ -76,6 +76,7 @@ class Lexicon:
     clause_breaks: re.Pattern[str]
     several: re.Pattern[str]  # 'عدة هجمات': several events summed up, not one
     spread: re.Pattern[str]  # 'هجمات متفرقة'
+    statistic: re.Pattern[str]  # 'لعدد الهجمات': a count of events
     split_per_place: frozenset[str]
     group_per_governorate: frozenset[str]
     any_trigger: re.Pattern[str]  # loose: matches wherever any trigger word could
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
         several=_regex(data["summary_cues"]["several"]),
         spread=_regex(data["summary_cues"]["spread"]),
+        statistic=_regex(data["summary_cues"]["statistic"]),
         split_per_place=frozenset(data.get("split_per_place") or []),
         group_per_governorate=frozenset(data.get("group_per_governorate") or []),
         any_trigger=_loose_regex(trigger_words),
@@ -669,6 +671,9 @@ def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:
 _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
 
 
+_COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
+
+
 def _summary(norm: str, trig: Trigger, places: list[Any]) -> bool:
     """Several ground attacks summed up: a word of number right by the event word ('عدة
     هجمات', 'سلسلة هجمات') with no town or village named, or a word of spread ('هجمات
@@ -681,6 +686,8 @@ def _summary(norm: str, trig: Trigger, places: list[Any]) -> bool:
     ):
         return True
     number = lex.several.search(norm, lo, trig.start) or lex.several.search(norm, trig.end, hi)
+    if _COUNT_BEFORE.search(norm, lo, trig.start) or lex.statistic.search(norm, lo, trig.start):
+        return True  # 'بواقع 93 هجوم', 'لعدد الهجمات': a statistic, whatever the places
     return bool(number) and not sites
 
 

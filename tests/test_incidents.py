@@ -270,3 +270,14 @@ def test_shelling_by_ground_forces_needs_no_weapon_word_but_its_remnants_are_no_
     assert types(rows) == [("shelling_artillery_missile", "Idlib")]
     rows, _ = run("أصيب طفلان بانفجار ذخائر من مخلفات قصف سابق لقوات النظام في مدينة سراقب.")
     assert types(rows) == [("remote_explosive_ied", "Idlib")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكان معدل الاستهدافات أكبر بواقع 34 هجوماً في مدينة سراقب.",
+        "وكانت النسبة الأعلى لعدد الهجمات في مدينة سراقب.",
+    ],
+)
+def test_counts_of_attacks_are_statistics_not_incidents(text):
+    assert run(text)[0] == []
