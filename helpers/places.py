@@ -92,7 +92,8 @@ def _load() -> pd.DataFrame:
     df = pd.read_csv(GAZETTEER_PATH, dtype=str, keep_default_na=False)
     for col in ("latitude", "longitude"):
         df[col] = pd.to_numeric(df[col], errors="coerce")
-    df["needs_cue"] = df["needs_cue"].isin(["1", "true", "True", "yes"])
+    df["after_preposition"] = df["needs_cue"] == "prep"  # 'تدمر' is also 'she destroys'
+    df["needs_cue"] = df["needs_cue"].isin(["1", "true", "True", "yes", "prep"])
     return df
 
 
@@ -181,6 +182,7 @@ _TYPE_CUES = {
 }
 _NEAR_CUES = {"قرب", "محيط", "اطراف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي"}
 _NEAR_CUES |= {"جنوبي", "مشارف", "ضواحي", "مدخل", "القرب", "مقربه"}
+_PREPOSITIONS = {"في", "من", "الي", "علي", "قرب", "نحو", "باتجاه"}
 _REGION_CUES = {"ريف": "countryside", "ريفي": "countryside", "باديه": "badia"}
 _DIRECTIONS = {
     "الشرقي": "eastern",
@@ -295,7 +297,12 @@ def _cue_at(tok: _Token, table: dict | set) -> tuple[str, int] | None:
 
 
 def _strong_context(toks: list[_Token], end: int) -> bool:
-    """A needs-cue name followed by "بريف ..." or "بالحسكة" is a place, not a common word."""
+    """A needs-cue name followed by "بريف ...", "بالحسكة" or "شرقي حلب" is a place, not a
+    common word."""
+    if end + 1 < len(toks) and toks[end].norm in _NEAR_CUES:
+        hit = _index().by_tokens.get((toks[end + 1].norm,))
+        if hit is not None and _index().rows[hit]["id"] in _CAPITALS:
+            return True  # 'في الباب شرقي حلب'
     for tok in toks[end : end + 2]:
         for word, _ in _stems(tok.norm):
             if word in _REGION_CUES:
@@ -428,7 +435,9 @@ def _plain_at(toks: list[_Token], i: int, after_list: bool) -> _Hit | None:
     if i > 0 and toks[i - 1].norm in _NEGATIVE_BEFORE:
         return None
     if row["needs_cue"] and not after_list and not _strong_context(toks, end):
-        return None
+        after_preposition = cut > 0 or (i > 0 and toks[i - 1].norm in _PREPOSITIONS)
+        if not (row["after_preposition"] and after_preposition):
+            return None
     return _Hit(i, end, cut, row, row["kind"], _base_precision(row))
 
 

@@ -271,3 +271,17 @@ def test_place_found_after_many_words_that_cannot_start_a_place():
     found = find_places(filler + "في مدينة سراقب")
     assert [p.text for p in found] == ["مدينة سراقب"]
     assert found[0].start == len(filler) + 3
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("قتل 3 مدنيين في الباب شرقي حلب", ["Al-Bab", "Aleppo"]),
+        ("وقف في الباب ينتظر", []),
+        ("قتل 3 في تدمر", ["Palmyra"]),
+        ("قتل 3 بتدمر", ["Palmyra"]),
+        ("غارات جوية تدمر أشكال الحياة", []),
+    ],
+)
+def test_common_word_names_with_a_direction_or_a_preposition(text, found):
+    assert [p.name_en for p in find_places(text)] == found
