@@ -81,6 +81,9 @@ class Lexicon:
     group_per_governorate: frozenset[str]
     any_trigger: re.Pattern[str]  # loose: matches wherever any trigger word could
     attacker_nouns: frozenset[str]  # طائرات، المدفعية: a nationality adjective after names a side
+    attacker_before: frozenset[str]  # 'من قبل', 'شنه': the side after attacks
+    target_before: frozenset[str]  # 'مواقع', 'على': the side after is attacked
+    target_after: tuple[str, ...]  # 'تعرضت': the side before is attacked
 
 
 def _loose_regex(entries: list[str]) -> re.Pattern[str]:
@@ -137,6 +140,9 @@ def lexicon() -> Lexicon:
         group_per_governorate=frozenset(data.get("group_per_governorate") or []),
         any_trigger=_loose_regex(trigger_words),
         attacker_nouns=frozenset(normalize_word(w) for w in data["attacker_nouns"]),
+        attacker_before=frozenset(normalize_word(w) for w in data["roles"]["attacker_before"]),
+        target_before=frozenset(normalize_word(w) for w in data["roles"]["target_before"]),
+        target_after=tuple(normalize_word(w) for w in data["roles"]["target_after"]),
     )
 
 
@@ -618,15 +624,37 @@ def _date_for(ctx: _Context, sent: tuple[int, int], pos: int) -> tuple[str, Any,
 
 
 def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]:
-    """Side codes named in the sentence, nearest the trigger first."""
+    """Side codes named in the sentence: attackers first, then targets (last when no attacker
+    is named), and within each the nearest the trigger first."""
     named = ctx.actors_in.get((norm_start, norm_end))
     if named is None:  # found once per sentence, however many triggers it holds
         norm = ctx.nt.text
-        named = [(a.start, a.side) for a in _find_actors(norm, norm_start, norm_end) if not a.weak]
-        named += _attackers_by_adjective(norm, norm_start, norm_end)
+        named = [
+            (a.start, a.side, _role(norm, a.start, a.end, norm_start, norm_end))
+            for a in _find_actors(norm, norm_start, norm_end)
+        ]
+        named += [(at, side, 0) for at, side in _attackers_by_adjective(norm, norm_start, norm_end)]
         ctx.actors_in[(norm_start, norm_end)] = named
-    matches = sorted(named, key=lambda a: abs(a[0] - pos))
-    return list(dict.fromkeys(side for _, side in matches))
+    attacked = any(role == 0 for _, _, role in named)  # then the target is the second actor
+    order = {0: 0, 1: 2, 2: 1} if attacked else {0: 0, 1: 1, 2: 2}
+    matches = sorted(named, key=lambda a: (order[a[2]], abs(a[0] - pos)))
+    return list(dict.fromkeys(side for _, side, _ in matches))
+
+
+def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int:
+    """0 for a side named as the attacker ('من قبل قسد', 'شنه تنظيم داعش', 'هجمات من خلايا
+    داعش'), 2 as the target ('مواقع قسد', 'على حاجز لقسد', 'قسد تعرضت لهجوم'), else 1."""
+    lex = lexicon()
+    before = _WORD.findall(norm, max(lo, start - 40), start)[-2:]
+    after = _WORD.findall(norm, end, min(hi, end + 40))[:3]
+    last = before[-1] if before else ""
+    if last in lex.attacker_before or (
+        len(before) == 2 and " ".join(before) in lex.attacker_before
+    ):
+        return 0
+    if last in lex.target_before or any(w.startswith(lex.target_after) for w in after):
+        return 2
+    return 1
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -878,6 +906,26 @@ def _totals(owned: list[dict]) -> tuple[float, float]:
     return killed, injured
 
 
+_NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
+
+
+def _actors_by_role(named: list[str], owned: list[dict]) -> list[str]:
+    """Sides in ACLED's order: the one doing the harm first, the one suffering it second.
+    The incident's own figures say who is who where the text does ('قتل عنصران من قسد
+    بهجوم لخلايا داعش': ISIS, then SDF); otherwise the sides nearest the event word first."""
+    counted = [m for m in owned if not m.get("relation")]
+    doers = Counter(m.get("perpetrator") for m in counted if m.get("perpetrator"))
+    hurt = Counter(m.get("victim") for m in counted if m.get("victim") not in _NOT_A_SIDE)
+    actors = list(named)
+    doer = doers.most_common(1)[0][0] if doers else ""
+    if doer:
+        actors = [doer] + [a for a in actors if a != doer]
+    victim = hurt.most_common(1)[0][0] if hurt else ""
+    if victim and actors and victim != actors[0]:
+        actors = [actors[0], victim] + [a for a in actors[1:] if a != victim]
+    return actors
+
+
 def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     """The INCIDENT_COLUMNS row of one incident."""
     place = inc.places[0] if inc.places else None
@@ -886,7 +934,7 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     geo = (_precision(place) if place is not None else "") if not inc.inherited_place else 2
     if place is not None and len(inc.places) > 1:
         geo = max(2, _precision(place))
-    actors = inc.actors + ["", ""]
+    actors = _actors_by_role(inc.actors, owned) + ["", ""]
     return {
         "doc": ctx.doc.doc,
         "incident": iid,

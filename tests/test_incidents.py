@@ -281,3 +281,25 @@ def test_shelling_by_ground_forces_needs_no_weapon_word_but_its_remnants_are_no_
 )
 def test_counts_of_attacks_are_statistics_not_incidents(text):
     assert run(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("تعرضت حواجز لقسد لهجمات من خلايا تنظيم داعش في مدينة سراقب.", ("ISIS", "SDF")),
+        ("شن مسلحو التنظيم هجوماً على مواقع قسد في مدينة سراقب.", ("ISIS", "SDF")),
+        ("قصفت قوات النظام مواقع الفصائل في مدينة سراقب بالمدفعية.", ("SYR_GOV", "OPPOSITION")),
+    ],
+)
+def test_the_attacker_is_the_first_actor_and_the_target_the_second(text, actors):
+    rows, _ = run(text)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [actors]
+
+
+def test_the_figures_of_an_incident_say_who_attacked_whom():
+    mentions = [
+        {"mention": "m1", "start": 0, "end": 10, "category": "killed", "victim": "SDF"}
+        | {"best": 2, "scope": "incident", "relation": "", "perpetrator": "ISIS", "cause": ""}
+    ]
+    rows, _ = run("قتل عنصران من قسد بهجوم في مدينة سراقب نفذه التنظيم.", mentions)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("ISIS", "SDF")]
