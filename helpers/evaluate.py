@@ -18,7 +18,8 @@ Measures:
 - non_casualty_hits: predicted mentions overlapping a number that counts something else;
 - tally_agreement: share of (doc, category, victim) keys, over gold and predicted together,
   where the sums of countable incident figures (relation empty, a number given) are equal;
-- incident precision/recall, matching on doc, sub-event type and governorate.
+- incident precision/recall, matching on doc, sub-event type and governorate; among matched
+  incidents (paired in the order told), the share whose actor1 / actor2 agree with the gold's.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def score_incidents(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
         "incidents_gold": s["tp"] + s["fn"],
         "incident_precision": s["precision"],
         "incident_recall": s["recall"],
+        **{k: v for k, v in s.items() if k.startswith("actor")},
     }
 
 
@@ -305,6 +307,7 @@ def format_scores(scores: dict) -> str:
     names = ["precision", "recall", "f1", "exact_count", "victim_accuracy", "scope_accuracy"]
     names += ["perpetrator_accuracy", "claimant_accuracy"]
     names += ["tally_agreement", "incident_precision", "incident_recall"]
+    names += ["actor1_agreement", "actor2_agreement"]
     for name in names:
         if name not in scores:
             continue

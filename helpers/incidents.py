@@ -992,16 +992,7 @@ def score_incidents(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
     pred = pred[pred["doc"].astype(str).isin(docs)] if not pred.empty else pred
 
     def keys(df: pd.DataFrame) -> Counter:
-        if df.empty:
-            return Counter()
-        return Counter(
-            zip(
-                df["doc"].astype(str),
-                df["sub_event_type"].astype(str),
-                df["governorate"].map(_gov_key),
-                strict=True,
-            )
-        )
+        return Counter() if df.empty else Counter(_row_keys(df))
 
     p, g = keys(pred), keys(gold)
     tp = sum(min(n, g[k]) for k, n in p.items())
@@ -1024,4 +1015,40 @@ def score_incidents(pred: pd.DataFrame, gold: pd.DataFrame) -> dict:
         "recall": round(recall, 3),
         "f1": round(f1, 3),
         "per_type": per_type,
+        **_actor_agreement(pred, gold),
     }
+
+
+def _actor_agreement(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
+    """Share of matched incidents whose actor1 (actor2) agrees with the gold row's, pairing
+    the incidents of one key in the order they are told; {} when either table has no actors."""
+    columns = {"actor1", "actor2"}
+    if pred.empty or not (columns <= set(gold.columns) and columns <= set(pred.columns)):
+        return {}
+
+    def grouped(df: pd.DataFrame) -> dict[tuple, list[tuple[str, ...]]]:
+        out: dict[tuple, list[tuple[str, ...]]] = {}
+        sides = df[["actor1", "actor2"]].fillna("").astype(str).itertuples(index=False)
+        for key, pair in zip(_row_keys(df), sides, strict=True):
+            out.setdefault(key, []).append(tuple(pair))
+        return out
+
+    p, g = grouped(pred), grouped(gold)
+    pairs = [(a, b) for k in p.keys() & g.keys() for a, b in zip(p[k], g[k], strict=False)]
+    if not pairs:
+        return {}
+    return {
+        "actor1_agreement": round(sum(a[0] == b[0] for a, b in pairs) / len(pairs), 3),
+        "actor2_agreement": round(sum(a[1] == b[1] for a, b in pairs) / len(pairs), 3),
+    }
+
+
+def _row_keys(df: pd.DataFrame) -> list[tuple[str, str, str]]:
+    return list(
+        zip(
+            df["doc"].astype(str),
+            df["sub_event_type"].astype(str),
+            df["governorate"].map(_gov_key),
+            strict=True,
+        )
+    )

@@ -164,6 +164,22 @@ def test_score_incidents_one_to_one():
     assert score["precision"] == 0.5 and score["recall"] == pytest.approx(0.333, abs=1e-3)
 
 
+def test_actor_agreement_pairs_the_incidents_of_one_key_in_order():
+    gold = pd.DataFrame(
+        {
+            "doc": ["a", "a", "a"],
+            "sub_event_type": ["attack", "attack", "arrests"],
+            "governorate": ["Idlib", "Idlib", "Hasakah"],
+            "actor1": ["ISIS", "SYR_GOV", "SDF"],
+            "actor2": ["SDF", "", "CIVILIANS"],
+        }
+    )
+    pred = gold.iloc[[0, 1]].assign(actor2=["SDF", "OPPOSITION"])
+    score = inc.score_incidents(pred, gold)
+    assert (score["actor1_agreement"], score["actor2_agreement"]) == (1.0, 0.5)
+    assert "actor1_agreement" not in inc.score_incidents(pred, gold.drop(columns=["actor1"]))
+
+
 def test_a_place_people_were_taken_to_is_not_where_the_event_happened():
     rows, _ = run("اعتقلت القوات 10 أشخاص في مدينة سراقب ونقلتهم إلى سجن في مدينة تدمر.")
     assert types(rows) == [("arrests", "Idlib")]
