@@ -84,6 +84,7 @@ class Lexicon:
     attacker_before: frozenset[str]  # 'من قبل', 'شنه': the side after attacks
     target_before: frozenset[str]  # 'مواقع', 'على': the side after is attacked
     target_after: tuple[str, ...]  # 'تعرضت': the side before is attacked
+    patron_before: frozenset[str]  # 'داعمة', 'مقربة': the side after is no party to the event
 
 
 def _loose_regex(entries: list[str]) -> re.Pattern[str]:
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         attacker_before=frozenset(normalize_word(w) for w in data["roles"]["attacker_before"]),
         target_before=frozenset(normalize_word(w) for w in data["roles"]["target_before"]),
         target_after=tuple(normalize_word(w) for w in data["roles"]["target_after"]),
+        patron_before=frozenset(normalize_word(w) for w in data["roles"]["patron_before"]),
     )
 
 
@@ -304,9 +306,9 @@ class Incident:
 def _actors_compatible(a: Incident, b: Incident) -> bool:
     """Actors agree unless both name a first actor and neither's is among the other's (one
     telling may miss the attacker that another names: 'هجوم على مواقع قسد')."""
-    return not (
-        a.actors and b.actors and b.actors[0] not in a.actors and a.actors[0] not in b.actors
-    )
+    first = [x for x in a.actors if x != "UNKNOWN"]  # an unnamed attacker may be anyone
+    second = [x for x in b.actors if x != "UNKNOWN"]
+    return not (first and second and second[0] not in first and first[0] not in second)
 
 
 def _dates_compatible(a: Incident, b: Incident) -> bool:
@@ -343,8 +345,10 @@ def _absorb(existing: Incident, new: Incident) -> None:
     if new.explicit_date and not existing.explicit_date:
         existing.date, existing.date_precision = new.date, new.date_precision
         existing.explicit_date = True
+    if existing.actors[:1] == ["UNKNOWN"] and new.actors[:1] not in ([], ["UNKNOWN"]):
+        existing.actors = list(new.actors)  # the attacker another telling names
     for side in new.actors:
-        if side not in existing.actors:
+        if side not in existing.actors and side != "UNKNOWN":
             existing.actors.append(side)
 
 
@@ -635,19 +639,29 @@ def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]
         ]
         named += [(at, side, 0) for at, side in _attackers_by_adjective(norm, norm_start, norm_end)]
         ctx.actors_in[(norm_start, norm_end)] = named
+    named = [a for a in named if a[2] is not None]
     attacked = any(role == 0 for _, _, role in named)  # then the target is the second actor
     order = {0: 0, 1: 2, 2: 1} if attacked else {0: 0, 1: 1, 2: 2}
     matches = sorted(named, key=lambda a: (order[a[2]], abs(a[0] - pos)))
-    return list(dict.fromkeys(side for _, side, _ in matches))
+    sides = list(dict.fromkeys(side for _, side, _ in matches))
+    if named and all(role == 2 for _, _, role in named):
+        return ["UNKNOWN", *sides]  # 'دورية لقسد تعرضت لتفجير عبوة': the attacker is unknown
+    return sides
 
 
-def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int:
+def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
     """0 for a side named as the attacker ('من قبل قسد', 'شنه تنظيم داعش', 'هجمات من خلايا
-    داعش'), 2 as the target ('مواقع قسد', 'على حاجز لقسد', 'قسد تعرضت لهجوم'), else 1."""
+    داعش'), 2 as the target ('مواقع قسد', 'على حاجز لقسد', 'قسد تعرضت لهجوم'), None for one
+    named only as someone's patron ('مواقع داعمة للمعارضة', 'مصادر مقربة من قسد'), else 1."""
     lex = lexicon()
-    before = _WORD.findall(norm, max(lo, start - 40), start)[-2:]
+    before = _WORD.findall(norm, max(lo, start - 40), start)
+    if before and before[-1] in ("ل", "لل", "ب", "و", "ال"):
+        before.pop()  # the proclitic of the name itself ('دورية لقسد')
+    before = before[-2:]
     after = _WORD.findall(norm, end, min(hi, end + 40))[:3]
     last = before[-1] if before else ""
+    if any(w in lex.patron_before for w in before):
+        return None
     if last in lex.attacker_before or (
         len(before) == 2 and " ".join(before) in lex.attacker_before
     ):
@@ -919,7 +933,9 @@ def _actors_by_role(named: list[str], owned: list[dict]) -> list[str]:
     actors = list(named)
     doer = doers.most_common(1)[0][0] if doers else ""
     if doer:
-        actors = [doer] + [a for a in actors if a != doer]
+        actors = [doer] + [a for a in actors if a not in (doer, "UNKNOWN")]
+    if not hurt and not actors[1:]:  # ('اعتقلت قسد 12 شاباً'): civilians are the other party
+        hurt = Counter(m.get("victim") for m in counted if m.get("victim") == "CIVILIANS")
     victim = hurt.most_common(1)[0][0] if hurt else ""
     if victim and actors and victim != actors[0]:
         actors = [actors[0], victim] + [a for a in actors[1:] if a != victim]

@@ -319,3 +319,24 @@ def test_the_figures_of_an_incident_say_who_attacked_whom():
     ]
     rows, _ = run("قتل عنصران من قسد بهجوم في مدينة سراقب نفذه التنظيم.", mentions)
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("ISIS", "SDF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("تعرضت دورية لقسد لتفجير عبوة ناسفة في مدينة سراقب.", ("UNKNOWN", "SDF")),
+        ("وذكرت مواقع داعمة للمعارضة أن قسد تواصل معاركها في مدينة سراقب.", ("SDF", "")),
+    ],
+)
+def test_an_unnamed_attacker_is_unknown_and_a_patron_is_no_party(text, actors):
+    rows, _ = run(text)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [actors]
+
+
+def test_civilians_hurt_are_the_other_party_when_no_side_is():
+    mentions = [
+        {"mention": "m1", "start": 0, "end": 10, "category": "detained", "victim": "CIVILIANS"}
+        | {"best": 12, "scope": "incident", "relation": "", "perpetrator": "SDF", "cause": ""}
+    ]
+    rows, _ = run("اعتقلت قسد 12 شاباً في مدينة سراقب.", mentions)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("SDF", "CIVILIANS")]
