@@ -1884,6 +1884,17 @@ def test_men_of_a_formation_are_counted_but_the_formation_is_no_one():
     assert mentions("قصفت قوات النظام مواقع الفوج 46 وأصيب فيها جندي.")[0]["best"] == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سجل مقتل ستة أشخاص في حوادث متفرقة بريف دير الزور.",
+        "وثق المرصد مقتل 6 أشخاص في مناطق متفرقة من سوريا.",
+    ],
+)
+def test_casualties_of_separate_incidents_summed_up_are_a_running_total(text):
+    assert one(text)["scope"] == "cumulative"
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
