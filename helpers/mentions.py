@@ -1695,9 +1695,11 @@ def _find_trigger(d: _Draft) -> None:
         trig = None  # 'استشهد الطفلان' counts; in '... وكان الطفلان' they are named again
     if trig and d.counted.kind == "" and _count_of(sent, trig[0]):
         d.counted = _toll_people(sent, trig[0], q) or d.counted  # 'عدد قتلى قوات النظام إلى 5'
-    risen = _risen_from(sent, q, done) if d.counted.kind == "" else None
+    risen = _risen_from(sent, q, done)
     if risen is not None and (trig is None or trig[0] < risen[0][0]):
-        (trig, d.counted), d.risen = risen, True  # '5 قتلى، قبل أن ترتفع إلى 11': now 11
+        trig, d.risen = risen[0], True  # '5 قتلى، قبل أن ترتفع إلى 11': now 11
+        if d.counted.kind == "":  # ('ليرتفع إلى 36545 عدد الأشخاص الذين ...': people of its own)
+            d.counted = risen[1]
     if trig and d.counted.kind == "casualty" and d.counted.end > q.end:
         told = sent.toks[trig[0]]
         if told.casualty or any(f.start <= told.start < f.end for f in done):
@@ -1925,16 +1927,17 @@ def _risen_from(
     sent: Sentence, q: numbers.Quantity, done: list[Figure]
 ) -> tuple[tuple[int, str], Counted] | None:
     """'قتل 5 أشخاص، قبل أن ترتفع إلى 11', 'ثم ارتفع العدد إلى 7': a bare number after a
-    rising verb and 'إلى' is a new count of the figure told last in the sentence: its trigger
+    rising verb and 'إلى' is a new count of the last whole figure of the sentence: its trigger
     is the verb, its category and people are that figure's. Only a count word (العدد،
     الحصيلة) or an adverb (لاحقاً) may stand between ('ارتفعت درجات الحرارة إلى 40' is no toll)."""
     i = sent.index_at(q.start) - 1
-    if i < 1 or sent.toks[i].word != "الي" or not done or done[-1].end > q.start:
+    wholes = [f for f in done if f.subset_parent is None and not f.extras.get("subset_local")]
+    if i < 1 or sent.toks[i].word != "الي" or not wholes or wholes[-1].end > q.start:
         return None
     for k in range(i - 1, max(-1, i - 4), -1):
         t = sent.toks[k]
         if _in(lexicon().rising, t.word):  # (not 'بلغ عدد القتلى منذ بداية الشهر إلى 40')
-            last = done[-1]
+            last = wholes[-1]  # (not a part told after it: 'ومن ضمنهم عدد ممن سلموا أنفسهم')
             return (k, last.category), last.extras.get("counted") or Counted("")
         counts = _starts(t.word, ("عدد", "حصيل"))
         if not (counts or t.word in _ADVERBS):

@@ -1895,6 +1895,19 @@ def test_casualties_of_separate_incidents_summed_up_are_a_running_total(text):
     assert one(text)["scope"] == "cumulative"
 
 
+def test_a_total_risen_to_takes_the_category_of_the_last_whole_figure():
+    rows = mentions(
+        "نزح 200 شخص من القرية، ومن ضمنهم عدد من المسلحين ممن سلموا أنفسهم، ليرتفع إلى 5000"
+        " عدد الأشخاص الذين تم إحصاؤهم منذ بدء الحملة، من ضمنهم 300 طفل."
+    )
+    got = [(r["category"], r["best"], r["scope"], r["relation"]) for r in rows]
+    assert got == [
+        ("displaced", 200, "incident", ""),
+        ("displaced", 5000, "cumulative", ""),
+        ("displaced", 300, "cumulative", "subset_of:m2"),
+    ]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
