@@ -574,7 +574,11 @@ def extract_mentions(doc: Document) -> list[dict]:
             f.scope = _scope(f, sent)
             f.claimed_by = _claimant(f, sent, norm, doc.outlet, written)
             f.extras["contrast_at"] = max((c for c in contrasts if c < f.start), default=-1)
-            f.perpetrator = _perpetrator(f, sent) or _attacker_told_before(f, sent, told)
+            f.perpetrator = (
+                _perpetrator(f, sent)
+                or _attacker_told_before(f, sent, told)
+                or _the_other_side(f, sent)
+            )
             _vowelled_dual(f, written)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
@@ -3625,6 +3629,23 @@ def _past_members(sent: Sentence, first: int) -> int:
             break
         k -= 1
     return k
+
+
+def _the_other_side(f: Figure, sent: Sentence) -> str:
+    """Detentions with no one named as doing them: the one side named in the sentence that is
+    not the detainees' and not a source ('وتستمر قسد في تنفيذ عمليات مداهمة ... وكانت مصادر قد
+    أكدت اعتقال نحو 50 عنصراً من عناصر التنظيم': SDF)."""
+    if f.category != "detained":
+        return ""
+    sides = {
+        a.side
+        for a in sent.actors
+        if a.side not in (f.victim, "UNKNOWN", "OTHER")
+        and not (f.q_start <= a.start < _phrase_end(f, sent))
+        and not _said_next_to(sent.norm, a.start, a.end, sent.start)
+        and not _backer(sent, a)  # ('من قبل الميليشيات المدعومة من تركيا': not Turkey's men)
+    }
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _attacker_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence] | None) -> str:

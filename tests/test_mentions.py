@@ -1908,6 +1908,21 @@ def test_a_total_risen_to_takes_the_category_of_the_last_whole_figure():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        (
+            "وتستمر قسد في تنفيذ عمليات مداهمة، وكانت مصادر قد أكدت اعتقال نحو 50 عنصراً من عناصر التنظيم.",
+            "SDF",
+        ),
+        ("اعتقال 33 مواطناً من قبل الميليشيات المسلحة المدعومة من تركيا.", ""),
+        ("قالت قسد إن 5 أشخاص اعتقلوا.", ""),
+    ],
+)
+def test_the_one_other_side_named_with_detentions_made_them(text, perpetrator):
+    assert one(text)["perpetrator"] == perpetrator
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
