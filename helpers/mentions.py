@@ -3383,8 +3383,12 @@ def _claimant(
     lo = max(0, sent.start - 600)
     # ('وأضافت المصادر' speaks for its own sentence only: no source named, no voice to carry on)
     told = [s for s in find_sources(norm, lo, sent.start) if s.name and not _the_sources(s)]
-    for s in reversed(told):
+    for k in range(len(told) - 1, -1, -1):
+        s = told[k]
         if _said_next_to(norm, s.start, s.end) and (name := _source_name(s, sent, norm)):
+            relayed = told[k + 1] if k + 1 < len(told) else None  # 'نقلت إرنا عن مدير في الداخلية
+            if relayed is not None and _relays(s, told, norm, relayed.end):  # العراقية... وأوضح'
+                return _source_name(relayed, sent, norm) or name
             return name
     return outlet or "outlet"
 

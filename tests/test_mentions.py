@@ -1923,6 +1923,15 @@ def test_the_one_other_side_named_with_detentions_made_them(text, perpetrator):
     assert one(text)["perpetrator"] == perpetrator
 
 
+def test_a_speaker_relayed_by_an_agency_still_speaks_in_the_next_sentence():
+    rows = mentions(
+        "نقلت وكالة إرنا الإيرانية للأنباء، عن مدير الاستخبارات في وزارة الداخلية العراقية أبو"
+        " علي البصري، قوله أمس: أن «30 إرهابياً هلكوا خلال العملية». وأوضح أن العملية أثارت"
+        " الفوضى، وعلى إثر ذلك نفذ التنظيم حملة اعتقالات ضد مجموعة من أفراده."
+    )
+    assert [r["claimed_by"] for r in rows] == ["Iraqi government", "Iraqi government"]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
