@@ -3360,7 +3360,11 @@ def _claimant(
     text of a normalised span), else the last source introduced by an attribution verb in the
     previous sentences, else the outlet."""
     before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
-    after = [s for s in find_sources(norm, f.end, sent.end) if _gives(s, f, sent, norm)]
+    after = [
+        s
+        for s in find_sources(norm, f.end, sent.end)
+        if _gives(s, f, sent, norm) and not _tells_its_own(sent, s.end)
+    ]
     relayers = [s for s in before if _relays(s, before, norm, f.start)]
     before = [s for s in before if s not in relayers]
     for s in before[-1:] or after[:1]:
@@ -3370,7 +3374,8 @@ def _claimant(
         return _UNNAMED
     spans = _named_as_written(sent)
     earlier = [s for s in spans if s[1] <= f.start]
-    span = earlier[-1] if earlier else next((s for s in spans if s[0] >= f.end), None)
+    later = (s for s in spans if s[0] >= f.end and not _tells_its_own(sent, s[1]))
+    span = earlier[-1] if earlier else next(later, None)
     if span is not None:
         if _GENERIC_NAME.match(norm, span[0]) or norm[span[0] : span[1]] in lexicon().source_heads:
             return _UNNAMED  # 'بحسب مصادر', 'أفادت منظمة إنسانية'
@@ -3391,6 +3396,14 @@ def _claimant(
                 return _source_name(relayed, sent, norm) or name
             return name
     return outlet or "outlet"
+
+
+def _tells_its_own(sent: Sentence, end: int) -> bool:
+    """A source ending at `end`, after the figure, goes on to give a figure of its own ('وسط
+    أنباء عن مقتل 32 مسلحاً ... الذي أكدت بغداد مقتل 30 قيادياً منه'): a trigger within the
+    three words after it (a number may be a date: 'بحسب الدفاع المدني يوم 11 أكتوبر')."""
+    k = sent.index_at(end)
+    return any(t.trigger for t in sent.toks[k : k + 3])
 
 
 def _named_as_written(sent: Sentence) -> list[tuple[int, int]]:

@@ -1932,6 +1932,13 @@ def test_a_speaker_relayed_by_an_agency_still_speaks_in_the_next_sentence():
     assert [r["claimed_by"] for r in rows] == ["Iraqi government", "Iraqi government"]
 
 
+def test_a_source_after_a_figure_that_gives_its_own_figure_is_not_the_first_ones():
+    rows = mentions("وسط أنباء عن مقتل 32 مسلحاً منها والتنظيم الذي أكدت بغداد مقتل 30 قيادياً منه.")
+    assert [r["claimed_by"] for r in rows] == ["outlet", "Iraqi government"]
+    m = one("توفي أحمد متأثراً بإصاباته، بحسب ما أكده الدفاع المدني يوم 11 أكتوبر.")
+    assert m["claimed_by"] == "Syria Civil Defence"
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
