@@ -481,6 +481,8 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
         head = group[0]
         if _is_locator(head, text) or _is_region(head):
             continue
+        inner = [p for p in group if _is_locator(p, text) and getattr(p, "governorate", "")]
+        region = region or (inner[-1] if inner else None)  # 'قرية فيلون جنوب مدينة إدلب'
         sites.extend(
             _located_in(p, region) if region is not None else p
             for p in group
@@ -497,6 +499,9 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
 # ('وشوارغة'), a comma, a preposition ('في', 'بريف').
 _IN_REGION = re.compile(r"(?:\s*[،,]?\s+و[^\W\d_]+){0,3}\s*[،,]?\s*(?:في|ب|ضمن|من)?\s*$")
 
+
+# Between a site and the locator after it: the locator's own words ('جنوب مدينة', 'بالقرب من').
+_BY_LOCATOR = re.compile(r"(?:\s*[،,]?\s*[^\W\d_]+){0,3}\s*$")
 
 # Between two lists of sites that are one list: the end of a name the gazetteer does not
 # know ('بلدة معارة النعسان وقرية كتيان'), then و.
@@ -520,9 +525,11 @@ def _locating_region(group: list[Any], nxt: Any, text: str) -> Any:
     الشمالي'), when it has a governorate; else None."""
     if nxt is None or not getattr(nxt, "governorate", ""):
         return None
-    if not (_is_region(nxt) or _is_locator(nxt, text)):  # ('بلدة قورقنيا شمال إدلب')
-        return None
-    return nxt if _IN_REGION.fullmatch(text, group[-1].end, nxt.start) else None
+    if _is_region(nxt):
+        return nxt if _IN_REGION.fullmatch(text, group[-1].end, nxt.start) else None
+    if _is_locator(nxt, text):  # ('قرية فيلون جنوب مدينة إدلب', 'بلدة قورقنيا شمال إدلب')
+        return nxt if _BY_LOCATOR.fullmatch(text, group[-1].end, nxt.start) else None
+    return None
 
 
 def _located_in(site: Any, region: Any) -> Any:

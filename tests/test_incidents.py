@@ -340,3 +340,16 @@ def test_civilians_hurt_are_the_other_party_when_no_side_is():
     ]
     rows, _ = run("اعتقلت قسد 12 شاباً في مدينة سراقب.", mentions)
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("SDF", "CIVILIANS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجر لغم على أطراف قرية فيلون جنوب مدينة إدلب.",
+        "قصفت قوات النظام بالمدفعية قرية معرزاف جنوبي إدلب.",
+    ],
+)
+def test_a_village_told_by_a_direction_from_a_city_is_in_its_governorate(monkeypatch, text):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run(text)
+    assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Idlib", 2)]
