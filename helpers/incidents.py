@@ -949,6 +949,22 @@ def _actors_by_role(named: list[str], owned: list[dict]) -> list[str]:
     return actors
 
 
+def _governorate_around(ctx: _Context, pos: int) -> str:
+    """The governorate of a place the gazetteer lacks: that of the last place before it in its
+    paragraph ('حماة:: قصف مدفعي ... استهدف قرية العنكاوي بالريف الغربي'), else the one most
+    places of the article are in; '' when none is."""
+    para = _paragraph_of(ctx, pos)
+    before = [
+        p
+        for p in ctx.places
+        if p.end <= pos and getattr(p, "governorate", "") and _paragraph_of(ctx, p.start) == para
+    ]
+    if before:
+        return before[-1].governorate
+    counts = Counter(p.governorate for p in ctx.places if getattr(p, "governorate", ""))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     """The INCIDENT_COLUMNS row of one incident."""
     place = inc.places[0] if inc.places else None
@@ -958,6 +974,10 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     if place is not None and len(inc.places) > 1:
         geo = max(2, _precision(place))
     actors = _actors_by_role(inc.actors, owned) + ["", ""]
+    governorate = inc.governorate
+    if not governorate and inc.places:  # a village the gazetteer lacks, told with no region
+        governorate = _governorate_around(ctx, inc.places[0].start)
+        geo = 3 if governorate else geo  # only the governorate is known
     return {
         "doc": ctx.doc.doc,
         "incident": iid,
@@ -969,7 +989,7 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
         "actor1": actors[0],
         "actor2": actors[1],
         "place": ", ".join(dict.fromkeys(names)),
-        "governorate": inc.governorate,
+        "governorate": governorate,
         "latitude": getattr(place, "latitude", "") if place is not None else "",
         "longitude": getattr(place, "longitude", "") if place is not None else "",
         "geo_precision": geo,

@@ -353,3 +353,11 @@ def test_a_village_told_by_a_direction_from_a_city_is_in_its_governorate(monkeyp
     monkeypatch.setattr(inc, "_find_places", real_find_places)
     rows, _ = run(text)
     assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Idlib", 2)]
+
+
+def test_a_village_told_with_no_region_takes_the_governorate_of_the_dateline(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("حماة:: قصف مدفعي من قبل قوات الأسد استهدف قرية العنكاوي بالريف الغربي.")
+    assert [(r["place"], r["governorate"], r["geo_precision"]) for r in rows] == [
+        ("قرية العنكاوي", "Hama", 3)
+    ]
