@@ -177,6 +177,7 @@ class Lexicon:
     sentencing: frozenset[str]  # حكمت: 'حكمت على 12 شخصاً بالإعدام' is no death
     countries: frozenset[str]  # تركيا: after 'في' a place, not a side
     formations: frozenset[str]  # اللواء، الفوج: 'N من اللواء 93' counts its men
+    undergoing: tuple[str, ...]  # تعرض: 'تعرض شاب لإصابة'
     ruling_verbs: frozenset[str]  # قضى: 'ruled' before a court, not 'died'
     ruling_subjects: frozenset[str]  # محكمة، الاتفاق
     name_introducers: frozenset[str]  # المدعو: a person's name follows
@@ -342,6 +343,7 @@ def lexicon() -> Lexicon:
         affiliation=tuple(word_set(data["affiliation"])),
         describing_state=tuple(word_set(data["describing_state"])),
         dwelling_verbs=tuple(word_set(data["dwelling_verbs"])),
+        undergoing=tuple(word_set(data["undergoing"])),
         body_nouns=tuple(word_set(data["body_nouns"])),
         felling_verbs=tuple(word_set(data["felling_verbs"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
@@ -2125,7 +2127,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
         if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
             makers += [_roster, _bare_casualty_noun]
         if t.person and not t.trigger:
-            makers += [_person_then_verb, _one_among_casualties]
+            makers += [_person_then_verb, _one_among_casualties, _exposed_to]
             makers.append(lambda s, k: _one_in_breakdown(s, k, done + out))
         if not makers or _negated(sent, i):
             continue
@@ -2392,6 +2394,25 @@ def _person_then_verb(sent: Sentence, i: int) -> Figure | None:
         f.best = f.low = f.high = 2
     if at_least:
         _open_ended(f)
+    return f
+
+
+def _exposed_to(sent: Sentence, i: int) -> Figure | None:
+    """'تعرض شاب لإصابة في قدمه', 'تعرضت امرأة لإصابة خطيرة': one person (or two) after a verb
+    of undergoing, then ل + a casualty word, is that casualty."""
+    t = sent.toks[i]
+    if i == 0 or i + 1 >= len(sent.toks) or t.person[1] not in ("singular", "dual"):
+        return None
+    verb, what = sent.toks[i - 1], sent.toks[i + 1]
+    if not verb.word.lstrip("و").startswith(lexicon().undergoing) or not what.word.startswith("ل"):
+        return None
+    category = what.trigger or (what.casualty[0] if what.casualty else "")
+    if not category or _definite(t.word):
+        return None
+    f = _one(sent, i, i + 1, category, Counted(t.person[0], end=t.end, noun=t.word))
+    f.start = verb.start
+    if t.person[1] == "dual":
+        f.best = f.low = f.high = 2
     return f
 
 

@@ -1939,6 +1939,16 @@ def test_a_source_after_a_figure_that_gives_its_own_figure_is_not_the_first_ones
     assert m["claimed_by"] == "Syria Civil Defence"
 
 
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [("تعرض شاب لإصابة في قدمه برصاص قناص.", 1), ("تعرضت امرأة لإصابة خطيرة.", 1)],
+)
+def test_one_person_undergoing_an_injury_is_injured(text, best):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == ("injured", best, "CIVILIANS")
+    assert mentions("تعرض منزل لأضرار مادية.") == []
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
