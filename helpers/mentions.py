@@ -1301,7 +1301,7 @@ def _trigger_before(
             return None  # 'قتل 4 أشخاص، وفقد 3 آخرون': the 3 are missing
         named = t.actor and not t.casualty  # 'الأمن العسكري': a word of a side's name
         described = t.person and i > 0 and sent.toks[i - 1].casualty  # 'الضحايا المدنيين'
-        subject = _subject(t) or _subject_of_side(sent, i, pos)
+        subject = _subject(t) or _subject_of_side(sent, i, pos) or _construct_subject(sent, i, pos)
         if (t.person or t.casualty) and not (
             taken_here or named or described or subject or _made_of(sent, i)
         ):
@@ -1416,6 +1416,21 @@ def _subject_of_side(sent: Sentence, i: int, pos: int) -> bool:
     k = i + 2 if sent.toks[i + 1].word == "من" and i + 2 < len(sent.toks) else i + 1
     a = next((a for a in sent.actors if a.start == sent.toks[k].start), None)  # ('عناصر من قسد')
     return a is not None and not sent.norm[a.end : pos].strip(' "')
+
+
+def _construct_subject(sent: Sentence, i: int, pos: int) -> bool:
+    """'اقتادت عناصر الأمن 4 شبان': a plural person in construct with one definite noun, right
+    before the number, is the verb's subject; the number is its object."""
+    t = sent.toks[i]
+    if not t.person or t.person[1] == "singular" or _definite(t.word) or i + 1 >= len(sent.toks):
+        return False
+    owner = sent.toks[i + 1]
+    return (
+        _definite(owner.word)
+        and not owner.person
+        and not owner.casualty
+        and not sent.norm[owner.end : pos].strip()
+    )
 
 
 def _combined(sent: Sentence, i: int) -> str:
@@ -2554,6 +2569,13 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
     c = _classify_token(t, sent)
     if c is None or c.kind in ("thing", "", "actor"):
         return None
+    nxt = toks[j + 2] if j + 2 < len(toks) else None
+    if (
+        nxt is not None
+        and _construct_subject(sent, j, nxt.start)
+        and _quantity_at(sent, nxt.start, nxt.end)
+    ):
+        return None  # 'اقتادت عناصر الأمن 4 شبان': the subject, not the people taken
     if c.kind == "casualty" and _state_noun(c, cat, toks[i], joined=t.word.startswith("و")):
         c = _as_people(c)  # 'توفي معتقل تحت التعذيب', 'مقتل نازحين': the verb says what happened
     elif c.kind == "casualty" and c.category != cat and cat != COMBINED:

@@ -1949,6 +1949,13 @@ def test_one_person_undergoing_an_injury_is_injured(text, best):
     assert mentions("تعرض منزل لأضرار مادية.") == []
 
 
+def test_men_of_a_force_before_the_number_are_the_subject():
+    m = one("اقتادت عناصر الأمن 4 شبان إلى جهة مجهولة.")
+    assert (m["category"], m["best"], m["victim"]) == ("detained", 4, "CIVILIANS")
+    m = one("قتل عناصر الأمن العام.")
+    assert (m["qualifier"], m["victim"]) == ("vague", "SYR_GOV")
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
