@@ -299,47 +299,46 @@ def test_counts_of_attacks_are_statistics_not_incidents(text):
     assert run(text)[0] == []
 
 
+def actors(text, mentions=None):
+    return [(r["actor1"], r["actor2"]) for r in run(text, mentions)[0]]
+
+
 @pytest.mark.parametrize(
-    ("text", "actors"),
+    ("text", "pair"),
     [
         ("تعرضت حواجز لقسد لهجمات من خلايا تنظيم داعش في مدينة سراقب.", ("ISIS", "SDF")),
         ("شن مسلحو التنظيم هجوماً على مواقع قسد في مدينة سراقب.", ("ISIS", "SDF")),
         ("قصفت قوات النظام مواقع الفصائل في مدينة سراقب بالمدفعية.", ("SYR_GOV", "OPPOSITION")),
-    ],
-)
-def test_the_attacker_is_the_first_actor_and_the_target_the_second(text, actors):
-    rows, _ = run(text)
-    assert [(r["actor1"], r["actor2"]) for r in rows] == [actors]
-
-
-def test_the_figures_of_an_incident_say_who_attacked_whom():
-    mentions = [
-        {"mention": "m1", "start": 0, "end": 10, "category": "killed", "victim": "SDF"}
-        | {"best": 2, "scope": "incident", "relation": "", "perpetrator": "ISIS", "cause": ""}
-    ]
-    rows, _ = run("قتل عنصران من قسد بهجوم في مدينة سراقب نفذه التنظيم.", mentions)
-    assert [(r["actor1"], r["actor2"]) for r in rows] == [("ISIS", "SDF")]
-
-
-@pytest.mark.parametrize(
-    ("text", "actors"),
-    [
+        # every side named is a target: the attacker is unknown; a patron is no party
         ("تعرضت دورية لقسد لتفجير عبوة ناسفة في مدينة سراقب.", ("UNKNOWN", "SDF")),
         ("وذكرت مواقع داعمة للمعارضة أن قسد تواصل معاركها في مدينة سراقب.", ("SDF", "")),
     ],
 )
-def test_an_unnamed_attacker_is_unknown_and_a_patron_is_no_party(text, actors):
-    rows, _ = run(text)
-    assert [(r["actor1"], r["actor2"]) for r in rows] == [actors]
+def test_the_attacker_is_the_first_actor_and_the_target_the_second(text, pair):
+    assert actors(text) == [pair]
 
 
-def test_civilians_hurt_are_the_other_party_when_no_side_is():
-    mentions = [
-        {"mention": "m1", "start": 0, "end": 10, "category": "detained", "victim": "CIVILIANS"}
-        | {"best": 12, "scope": "incident", "relation": "", "perpetrator": "SDF", "cause": ""}
-    ]
-    rows, _ = run("اعتقلت قسد 12 شاباً في مدينة سراقب.", mentions)
-    assert [(r["actor1"], r["actor2"]) for r in rows] == [("SDF", "CIVILIANS")]
+@pytest.mark.parametrize(
+    ("text", "figure", "pair"),
+    [
+        (
+            "قتل عنصران من قسد بهجوم في مدينة سراقب نفذه التنظيم.",
+            ("killed", "SDF", "ISIS"),
+            ("ISIS", "SDF"),
+        ),
+        # civilians hurt are the other party when no side is
+        (
+            "اعتقلت قسد 12 شاباً في مدينة سراقب.",
+            ("detained", "CIVILIANS", "SDF"),
+            ("SDF", "CIVILIANS"),
+        ),
+    ],
+)
+def test_the_figures_of_an_incident_say_who_attacked_whom(text, figure, pair):
+    category, victim, perpetrator = figure
+    mention = {"mention": "m1", "start": 0, "end": 10, "category": category, "victim": victim}
+    mention |= {"best": 2, "scope": "incident", "relation": "", "perpetrator": perpetrator}
+    assert actors(text, [mention]) == [pair]
 
 
 @pytest.mark.parametrize(
