@@ -866,14 +866,16 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
     each part (each with its own side: 'مقتل عنصر ومدني' is one of each)."""
     out = list(figs)
     for head in figs:
-        if head.best is None or head.qualifier == "vague" or head.subset_parent is not None:
+        if head.best is None or head.qualifier == "vague":
             continue
+        if head.subset_parent is not None and not head.extras.get("subset_local"):
+            continue  # (a part after بينهم may have people joined to it: 'طفلان وامرأة')
         if sent.norm[max(0, head.q_start - 2) : head.q_start].strip() in ("(", ":"):
             continue  # 'ثلاثة أشخاص (طفلان ومسلح)': a breakdown of the figure before
         last = _leading_person(head, sent, out)
         while (k := _next_conjunct(sent, named_end := _past_name(sent, last))) is not None:
             found = _conjunct(sent, k)
-            if found is None:
+            if found is None or _both_sexes(last, sent.toks[k].word):
                 break
             last.end = named_end  # the name belongs to the person it follows
             taken = [g for g in out if sent.toks[k].start <= g.q_start < found[1]]
@@ -894,6 +896,16 @@ def _conjoined_people(figs: list[Figure], sent: Sentence) -> list[Figure]:
             last = part
     out.sort(key=lambda f: (f.start, f.q_start))
     return out
+
+
+def _both_sexes(f: Figure, word: str) -> bool:
+    """'20 طفلاً وطفلة', '15 شاباً وشابة': a plural count, then the feminine of its noun, says the
+    count holds both sexes; it is not one more person."""
+    counted = f.extras.get("counted")
+    if f.best is None or f.best < 3 or counted is None or not counted.noun:
+        return False
+    stem = normalize_word(counted.noun).removesuffix("ا")
+    return word.startswith("و") and word[1:] in (stem + "ه", stem + "ة")
 
 
 def _past_name(sent: Sentence, f: Figure) -> int:

@@ -1956,6 +1956,18 @@ def test_men_of_a_force_before_the_number_are_the_subject():
     assert (m["qualifier"], m["victim"]) == ("vague", "SYR_GOV")
 
 
+def test_people_joined_to_a_part_are_parts_but_both_sexes_of_a_count_are_one_count():
+    rows = mentions("قتل 5 مواطنين بينهم طفلان وامرأة.")
+    assert [(r["best"], r["relation"]) for r in rows] == [
+        (5, ""),
+        (2, "subset_of:m1"),
+        (1, "subset_of:m1"),
+    ]
+    assert [r["best"] for r in mentions("قتل 20 طفلاً وطفلة في القصف.")] == [20]
+    rows = mentions("توثيق مقتل 231 شخصاً بينهم 16 امرأة و20 طفلاً وطفلة.")
+    assert [r["best"] for r in rows] == [231, 16, 20]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
