@@ -1304,6 +1304,9 @@ def _trigger_before(
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
+        are = sent.toks[sent.index_at(pos) - 1].word in _ARE  # 'فإن القتلى (في القرية) هم 4'
+        if t.casualty and _definite(t.word.removeprefix("و")) and are and steps <= 4:
+            return i, t.casualty[0]
         if t.word in _THAT:
             return None  # 'أن امرأة قتلت وأن طفلين أصيبا': أن opens a clause of its own
         if _deed_of(t.word):
@@ -1330,6 +1333,9 @@ def _deed_of(word: str) -> bool:
     return word.endswith(("ه", "ها")) and any(
         word.startswith(v) and len(word) - len(v) in (1, 2) for v in verbs
     )
+
+
+_ARE = frozenset(("هم", "هن", "كانوا", "كن"))  # 'القتلى هم': the dead are ...
 
 
 def _second_object(sent: Sentence, q: numbers.Quantity) -> tuple[int, str] | None:
@@ -1798,7 +1804,7 @@ def _place_among_done(d: _Draft) -> None:
     # a casualty noun of another category is a toll of its own ('4 شهداء، بينهم طفل، و13 جريحاً')
     other_toll = (
         d.counted.kind == "casualty" and bool(done) and d.counted.category != done[-1].category
-    )
+    ) or _own_toll_before(d)
     d.subset = bool(done) and not other_toll and (_subset_marker_before(sent, q.start) or bracketed)
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
     if not (d.category or bracketed) and d.counted.kind in _PEOPLE_KINDS:
@@ -1818,6 +1824,15 @@ def _place_among_done(d: _Draft) -> None:
     d.between_end = _between_after(sent, max(q.end, d.counted.end))
     if d.between_end and (d.category or d.counted.kind):
         d.category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
+
+
+def _own_toll_before(d: _Draft) -> bool:
+    """'القتلى هم 5 أطفال، والمصابين هم 6 أطفال': the number's trigger is a casualty noun of
+    another category, named after the figure before: a toll of its own, not a part."""
+    if not d.done or d.trig is None or not d.category or d.category == d.done[-1].category:
+        return False
+    t = d.sent.toks[d.trig[0]]
+    return bool(t.casualty) and t.start >= d.done[-1].end
 
 
 def _next_in_list(sent: Sentence, done: list[Figure], q: numbers.Quantity) -> bool:

@@ -1968,6 +1968,19 @@ def test_people_joined_to_a_part_are_parts_but_both_sexes_of_a_count_are_one_cou
     assert [r["best"] for r in rows] == [231, 16, 20]
 
 
+def test_the_dead_are_then_a_number_counts_the_dead():
+    rows = mentions("فإن القتلى هم 4 من عناصر الفصائل و2 من قوات النظام.")
+    assert [(r["category"], r["best"], r["victim"]) for r in rows] == [
+        ("killed", 4, "OPPOSITION"),
+        ("killed", 2, "SYR_GOV"),
+    ]
+    rows = mentions("ذكر الدفاع المدني أن القتلى في القرية هم 5 أطفال، والمصابين هم 6 أطفال.")
+    assert [(r["category"], r["best"], r["relation"]) for r in rows] == [
+        ("killed", 5, ""),
+        ("injured", 6, ""),
+    ]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
