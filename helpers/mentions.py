@@ -3971,8 +3971,9 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
                 continue
             if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
                 continue
-            if lexicon().contrast.search(sent.norm, min(t.end, q_start), max(t.start, q_start)):
+            if _contrasts(sent.norm, min(t.end, q_start), max(t.start, q_start)):
                 continue  # 'غارات روسية ...، بينما وثقت منظمة مقتل 5 مدنيين نتيجة الاقتتال'
+                # (a rival account; not 'استشهاد 5، فيما أصيب 9 ... جراء قصف روسي')
             return side
     return ""
 

@@ -1981,6 +1981,13 @@ def test_the_dead_are_then_a_number_counts_the_dead():
     ]
 
 
+def test_a_cause_told_after_two_joined_figures_caused_both():
+    rows = mentions(
+        "استشهد 5 مواطنين، فيما أصيب 9 آخرون بجراح متفاوتة، جراء قصف جوي روسي على بلدة البارة."
+    )
+    assert [r["perpetrator"] for r in rows] == ["RUSSIA", "RUSSIA"]
+
+
 def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     m = one("أصيب العشرات بحالات اختناق جراء قصف بغاز الكلور.")
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
