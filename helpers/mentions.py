@@ -905,7 +905,7 @@ def _both_sexes(f: Figure, word: str) -> bool:
     if f.best is None or f.best < 3 or counted is None or not counted.noun:
         return False
     stem = normalize_word(counted.noun).removesuffix("ا")
-    return word.startswith("و") and word[1:] in (stem + "ه", stem + "ة")
+    return word == "و" + stem + "ه"  # (tokens are normalised: ة is ه)
 
 
 def _past_name(sent: Sentence, f: Figure) -> int:
@@ -1295,6 +1295,7 @@ def _trigger_before(
     steps = 0
     lo = max(sent.start, pos - 80)
     wall = max((m.end() for m in lexicon().contrast.finditer(sent.norm, lo, pos)), default=-1)
+    are = i >= 0 and sent.toks[i].word in _ARE  # 'فإن القتلى (في القرية) هم 4'
     while i >= 0 and steps < WINDOW_BEFORE:
         t = sent.toks[i]
         if t.start < wall:
@@ -1304,7 +1305,6 @@ def _trigger_before(
         rises_to = steps == 1 and sent.toks[i + 1].word == "الي"  # 'والجرحى إلى 15'
         if _count_of(sent, i) or (t.casualty and rises_to):
             return i, t.casualty[0]
-        are = sent.toks[sent.index_at(pos) - 1].word in _ARE  # 'فإن القتلى (في القرية) هم 4'
         if t.casualty and _definite(t.word.removeprefix("و")) and are and steps <= 4:
             return i, t.casualty[0]
         if t.word in _THAT:
@@ -2446,7 +2446,7 @@ def _exposed_to(sent: Sentence, i: int) -> Figure | None:
     if i == 0 or i + 1 >= len(sent.toks) or t.person[1] not in ("singular", "dual"):
         return None
     verb, what = sent.toks[i - 1], sent.toks[i + 1]
-    if not verb.word.lstrip("و").startswith(lexicon().undergoing) or not what.word.startswith("ل"):
+    if not _starts(verb.word, lexicon().undergoing) or not what.word.startswith("ل"):
         return None
     category = what.trigger or (what.casualty[0] if what.casualty else "")
     if not category or _definite(t.word):
@@ -3155,11 +3155,7 @@ def _country_as_place(sent: Sentence, a: ActorMatch) -> bool:
     first = sent.token_range(a)[0]
     word = sent.toks[first].word
     prev = sent.toks[first - 1].word if first else ""
-    return (
-        prev == "في"
-        or word.startswith("في")
-        or (_and(word) and first >= 2 and sent.toks[first - 2].word == "في")
-    )
+    return prev == "في" or (_and(word) and first >= 2 and sent.toks[first - 2].word == "في")
 
 
 def _backer(sent: Sentence, a: ActorMatch) -> bool:
@@ -3710,9 +3706,8 @@ def _past_members(sent: Sentence, first: int) -> int:
     k = first
     while k > 0 and first - k < 2:
         t = sent.toks[k - 1]
-        stem = t.word[1:] if t.word[:1] in "لب" else t.word
         fighters = t.person is not None and t.person[0] == "combatant"
-        if stem not in lexicon().units and not fighters:
+        if not (fighters or _in(lexicon().units, t.word)):
             break
         k -= 1
     return k
@@ -3724,11 +3719,12 @@ def _the_other_side(f: Figure, sent: Sentence) -> str:
     أكدت اعتقال نحو 50 عنصراً من عناصر التنظيم': SDF)."""
     if f.category != "detained":
         return ""
+    phrase_end = _phrase_end(f, sent)
     sides = {
         a.side
         for a in sent.actors
         if a.side not in (f.victim, "UNKNOWN", "OTHER")
-        and not (f.q_start <= a.start < _phrase_end(f, sent))
+        and not (f.q_start <= a.start < phrase_end)
         and not _said_next_to(sent.norm, a.start, a.end, sent.start)
         and not _backer(sent, a)  # ('من قبل الميليشيات المدعومة من تركيا': not Turkey's men)
     }
