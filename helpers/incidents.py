@@ -552,8 +552,6 @@ def _located_in(site: Any, region: Any) -> Any:
         "longitude": region.longitude,
         "geo_precision": 2,
     }
-    if hasattr(site, "_replace"):  # a named tuple
-        return site._replace(**fields)
     return dataclasses.replace(site, **fields)
 
 
@@ -954,13 +952,12 @@ def _governorate_around(ctx: _Context, pos: int) -> str:
     paragraph ('حماة:: قصف مدفعي ... استهدف قرية العنكاوي بالريف الغربي'), else the one most
     places of the article are in; '' when none is."""
     para = _paragraph_of(ctx, pos)
-    before = [
-        p
-        for p in ctx.places
-        if p.end <= pos and getattr(p, "governorate", "") and _paragraph_of(ctx, p.start) == para
-    ]
-    if before:
-        return before[-1].governorate
+    for k in range(bisect_right(ctx.place_ends, pos) - 1, -1, -1):  # back to the paragraph start
+        p = ctx.places[k]
+        if _paragraph_of(ctx, p.start) != para:
+            break
+        if getattr(p, "governorate", ""):
+            return p.governorate
     counts = Counter(p.governorate for p in ctx.places if getattr(p, "governorate", ""))
     return counts.most_common(1)[0][0] if counts else ""
 

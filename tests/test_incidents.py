@@ -1,7 +1,6 @@
 """Incidents: triggers, places, merging and scoring on small invented Arabic texts."""
 
 import re
-from collections import namedtuple
 
 import pandas as pd
 import pytest
@@ -9,12 +8,9 @@ import pytest
 import helpers.incidents as inc
 from helpers.incidents import _find_dates as real_find_dates
 from helpers.incidents import _find_places as real_find_places
+from helpers.places import PlaceMatch
 from helpers.schema import INCIDENT_COLUMNS, Document
 
-Place = namedtuple(
-    "Place",
-    "start end text place_id name_ar name_en kind governorate latitude longitude geo_precision",
-)
 GAZETTEER = {
     "تدمر": ("palmyra", "Palmyra", "town", "Homs", 1),
     "الكرامة": ("karama", "al-Karama", "village", "Raqqa", 1),
@@ -29,8 +25,10 @@ def fake_places(text):
     found = []
     for name, (pid, en, kind, gov, prec) in GAZETTEER.items():
         for m in re.finditer(re.escape(name), text):
-            found.append(Place(m.start(), m.end(), name, pid, name, en, kind, gov, 0.0, 0.0, prec))
-    return sorted(found)
+            found.append(
+                PlaceMatch(m.start(), m.end(), name, pid, name, en, kind, gov, 0.0, 0.0, prec)
+            )
+    return sorted(found, key=lambda p: (p.start, p.end))
 
 
 @pytest.fixture(autouse=True)
