@@ -435,7 +435,10 @@ def _plain_at(toks: list[_Token], i: int, after_list: bool) -> _Hit | None:
     if i > 0 and toks[i - 1].norm in _NEGATIVE_BEFORE:
         return None
     if row["needs_cue"] and not after_list and not _strong_context(toks, end):
-        after_preposition = cut > 0 or (i > 0 and toks[i - 1].norm in _PREPOSITIONS)
+        glued = toks[i].norm[:cut]  # 'بتدمر' (not 'وتدمر': 'and it destroys')
+        after_preposition = (
+            "ب" in glued or "ل" in glued or (i > 0 and toks[i - 1].norm in _PREPOSITIONS)
+        )
         if not (row["after_preposition"] and after_preposition):
             return None
     return _Hit(i, end, cut, row, row["kind"], _base_precision(row))

@@ -281,6 +281,7 @@ def test_place_found_after_many_words_that_cannot_start_a_place():
         ("قتل 3 في تدمر", ["Palmyra"]),
         ("قتل 3 بتدمر", ["Palmyra"]),
         ("غارات جوية تدمر أشكال الحياة", []),
+        ("غارات جوية وتدمر أشكال الحياة", []),
     ],
 )
 def test_common_word_names_with_a_direction_or_a_preposition(text, found):
