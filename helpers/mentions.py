@@ -660,7 +660,22 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     out = _others_as_adjective(out, sent)
     _mark_more_people(out, sent)
     out = _conjoined_people(out, sent)
-    return _coordinated_totals(out, sent)
+    out = _coordinated_totals(out, sent)
+    _one_of_those_before(out)
+    return out
+
+
+def _one_of_those_before(figs: list[Figure]) -> None:
+    """'أصيب مدنيان بجروح، أحدهما طفل': 'one of them' after a figure read without a number (a
+    dual or a person noun, found after the numbers) is a part of it, not one more."""
+    for n, f in enumerate(figs):
+        if f.noun_class != "pronoun" or f.subset_parent is not None or f.best != 1:
+            continue
+        before = [g for g in figs[:n] if g.end <= f.q_start and g.category == f.category]
+        whole = [g for g in before if g.subset_parent is None and not g.extras.get("part")]
+        if whole and (whole[-1].best or 0) > 1:
+            f.subset_parent, f.start = figs.index(whole[-1]), f.q_start
+            f.extras["subset_local"] = True
 
 
 def _mark_more_people(figs: list[Figure], sent: Sentence) -> None:
@@ -1627,12 +1642,15 @@ def _glued_to_latin(norm: str, q: numbers.Quantity) -> bool:
 
 def _people_after(q: numbers.Quantity, sent: Sentence) -> bool:
     """'أصابت شظايا القذيفة طفلين / 3 أطفال', 'استقبلت المشافي 30 جريحاً': people or
-    casualties counted after the number, so the word before it is not a label ('الفوج 46')."""
+    casualties counted after the number, so the word before it is not a label ('الفوج 46'). A
+    casualty verb or verbal noun is not: the unit's number is no head count."""
     if q.kind == "dual":
         return True
     c = _counted(q, sent)
     if c is not None and c.kind == "actor":  # '4 من فلول النظام': a side named by its people
         return _person_count(c.noun) is not None
+    if c is not None and c.event:  # 'عناصر من الفرقة 25 قتلوا': the verb's subject is the men
+        return False
     return c is not None and c.kind in ("civilian", "combatant", "casualty")
 
 
@@ -1643,6 +1661,8 @@ def _label_before(sent: Sentence, q: numbers.Quantity) -> bool:
         return False
     if sent.comma_between(sent.toks[i].end, q.start):
         return False  # 'في الغارة، 7 منهم': a comma ends the thing's name
+    if q.prefix.startswith("و") or sent.norm[sent.toks[i].end : q.start].strip() == "و":
+        return False  # 'قتل اليوم و2 قضوا أمس': و starts a new count
     word = sent.toks[i].word
     if word in ("ال", "وال", "بال", "لل") and q.qualifier == "exact":
         return True  # 'في الـ 24 من الشهر': an ordinal or a date

@@ -259,6 +259,19 @@ def test_leaving_life_with_the_person_between_is_killed():
     assert mentions("وفارق صديقه منذ سنوات.") == []
 
 
+def test_taking_a_life_with_the_cause_between_is_killed():
+    m = one("أودت الغارة على البلدة بحياة طفل.")
+    assert (m["category"], m["best"], m["victim"], m["text"]) == (
+        "killed",
+        1,
+        "CIVILIANS",
+        "بحياة طفل",
+    )
+    rows = mentions("أودى القصف بحياة سيدة وابنها.")
+    assert [(r["best"], r["relation"]) for r in rows][0] == (2, "")
+    assert mentions("تحسنت الحياة في البلدة.") == []
+
+
 def test_a_casualty_noun_that_gave_a_number_its_category_is_not_a_figure_again():
     rows = mentions("وتعرض 3 أطفال لإصابات بالغة إثر انفجار جسم من مخلفات الحرب.")
     assert [(r["category"], r["best"]) for r in rows] == [("injured", 3)]
@@ -1416,6 +1429,14 @@ def test_one_of_them_after_a_noun_describes_one_of_the_people():
     assert (m["category"], m["best"]) == ("displaced", 75)
 
 
+def test_one_of_them_after_two_people_told_by_a_dual_is_a_part_of_them():
+    rows = mentions("أصيب مدنيان بجروح، أحدهما طفل، جراء قصف مدفعي على القرية.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (2, "CIVILIANS", ""),
+        (1, "CIVILIANS", "subset_of:m1"),
+    ]
+
+
 def test_a_number_before_the_number_of_those_who_were_killed():
     text = "وبذلك يرتفع إلى 45 عدد الذين قتلوا برصاص مجهولين في درعا منذ مطلع العام الجاري."
     m = one(text)
@@ -1882,6 +1903,13 @@ def test_men_of_a_formation_are_counted_but_the_formation_is_no_one():
     rows = mentions("قتل عنصر من الفرقة 17 وأصيب 2 من اللواء 93 في هجوم على مواقعهم.")
     assert [(r["category"], r["best"]) for r in rows] == [("killed", 1), ("injured", 2)]
     assert mentions("قصفت قوات النظام مواقع الفوج 46 وأصيب فيها جندي.")[0]["best"] == 1
+    rows = mentions("ونعت صفحات موالية 6 عناصر من الفرقة 25 قتلوا في ريف إدلب.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 6)]
+
+
+def test_a_number_after_and_is_a_new_count_not_a_label():
+    rows = mentions("قتل 3 من الفصيل، أحدهم قتل اليوم و2 قضوا أمس بريف عفرين.")
+    assert [r["best"] for r in rows] == [3, 1, 2]
 
 
 @pytest.mark.parametrize(
