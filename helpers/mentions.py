@@ -3374,7 +3374,8 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
     """Casualty nouns alone (شهداء، ضحايا) are UNKNOWN unless the sentence names civilians
     (people, two people with a dual: 'جثتي شابين', homes, residential areas) and no fighters,
     or are in the feminine (a woman: 'شهيدة'). Fighters after 'أي' (any) are no one in
-    particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians."""
+    particular: 'ولم تكن لهم ارتباطات في أي فصيل مسلح' says the dead were civilians; nor are
+    fighters after an attack word, who did it ('في اعتداء الإرهابيين')."""
     toks = sent.toks
     if any(_in(lexicon().women_casualties, t.word) for t in sent.span_tokens(f.start, f.end)):
         return "CIVILIANS"  # 'شهيدة': a woman
@@ -3384,7 +3385,8 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
         if t.person
         and not t.trigger
         and not any(_in(_ANY, x.word) for x in toks[max(0, k - 2) : k])
-    }  # (not 'أسر' captured)
+        and not (t.person[0] == "combatant" and _cue_leads_to(sent, k))
+    }  # (not 'أسر' captured, nor the attackers: 'في اعتداء الإرهابيين')
     for q in sent.quantities:
         if q.kind == "dual" and q.noun:
             c = _classify_noun(normalize_word(q.noun), sent, q.end)
@@ -3973,7 +3975,8 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     """The side of a nationality adjective on the attack that causes the casualties, when no
     side is named: 'بغارة إسرائيلية', 'بقصف مدفعي تركي', 'جراء الغارات الروسية'; not inside
     the figure's own words, from `q_start` to `phrase_end`. The adjective is found first (few
-    words are one), then the attack word or verb in the three words before it."""
+    words are one), then the attack word or verb in the three words before it, with no
+    preposition between but 'من' ('بقصف من الطائرات الروسية', not 'قصف على قاعدة تركية')."""
     toks = sent.toks
     verbs = lexicon().perpetrator_verbs  # 'وقصفت المدفعية التركية قرى ...'
     for k, u in enumerate(toks):
@@ -3982,11 +3985,14 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
         side = adjective_side(u.word)
         if not side:
             continue
-        for t in toks[max(0, k - 3) : k]:
+        for j in range(max(0, k - 3), k):
+            t = toks[j]
             if q_start <= t.start < phrase_end or t.start > phrase_end + 80:
                 continue
             if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
                 continue
+            if any(x.word in _PREPOSITIONS and x.word != "من" for x in toks[j + 1 : k]):
+                continue  # 'في قصف على قاعدة تركية': the adjective is on the target
             if _contrasts(sent.norm, min(t.end, q_start), max(t.start, q_start)):
                 continue  # 'غارات روسية ...، بينما وثقت منظمة مقتل 5 مدنيين نتيجة الاقتتال'
                 # (a rival account; not 'استشهاد 5، فيما أصيب 9 ... جراء قصف روسي')

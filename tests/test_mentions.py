@@ -1168,6 +1168,8 @@ def test_a_nationality_adjective_on_the_attack_names_the_perpetrator():
     assert one("استشهد طفلان بغارة إسرائيلية على بلدة في الجنوب.")["perpetrator"] == "ISRAEL"
     assert one("قتل 3 مدنيين جراء الغارات الروسية على ريف إدلب.")["perpetrator"] == "RUSSIA"
     assert one("أصيب 4 مدنيين بقصف مدفعي تركي على القرية.")["perpetrator"] == "TURKEY"
+    assert one("قتل 3 مدنيين بقصف من الطائرات الروسية.")["perpetrator"] == "RUSSIA"
+    assert one("أصيب ثلاثة جنود أتراك في قصف على قاعدة تركية.")["perpetrator"] == ""
 
 
 def test_a_nationality_adjective_after_an_attack_is_not_the_victims_side():
@@ -2825,6 +2827,12 @@ def test_fighters_after_any_are_no_one_in_particular():
     text = "سقط شهداء في مجزرة جديدة، وهم مدنيون ولم تكن لهم أي ارتباطات بأي فصيل مسلح."
     assert one(text)["victim"] == "CIVILIANS"
     assert one("سقط شهداء في اشتباكات مع فصيل مسلح.")["victim"] == "UNKNOWN"
+
+
+def test_the_attackers_do_not_make_the_casualties_fighters():
+    text = "ارتقى شهيدان من المدنيين وجرح ثلاثة آخرون في اعتداء الإرهابيين على قرية الرصيف."
+    assert [r["victim"] for r in mentions(text)] == ["CIVILIANS", "CIVILIANS"]
+    assert one("سقط شهداء من المسلحين في القرية.")["victim"] != "CIVILIANS"
 
 
 def test_a_casualty_noun_in_the_feminine_is_a_woman_so_a_civilian():
