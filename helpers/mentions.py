@@ -1112,7 +1112,8 @@ def _counted(q: numbers.Quantity, sent: Sentence) -> Counted | None:
     if i >= len(toks) or toks[i].start - q.end > 12:
         return Counted("")
     t = toks[i]
-    if t.word.startswith("و") and t.casualty and t.word[1:] not in lex.person:
+    joined = t.word.startswith("و") and t.word not in lex.trigger_word  # not 'وفيات'
+    if joined and t.casualty and t.word[1:] not in lex.person:
         return Counted("")  # 'ارتفع عدد الشهداء إلى 5 والجرحى إلى 15': a new conjunct
     if q.kind == "vague" and q.prefix.endswith("ال") and t.word not in ("من", "عن"):
         return Counted("")  # 'وشيّع الآلاف جثمان القيادي': 'the thousands' are a noun of their own
@@ -2179,6 +2180,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
     for i, t in enumerate(sent.toks):
         if not free(t.start, t.end):
             continue
+        tag = sent.norm[t.start - 1 : t.start] == "#"  # '#وفيات_تلدو': a page's label
         makers = []
         if t.trigger and i not in used and _object_form_only(t.word):
             makers.append(_suffixed)  # 'قتلها قناص': the noun after is the killer
@@ -2186,7 +2188,7 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             makers += [_name_list, _after_trigger, _suffixed, _named_after_trigger, _bare_names]
         if t.word == "بين":
             makers.append(lambda s, k: _between(s, k, k))
-        if t.casualty and i not in used:  # ('تعرض 3 أطفال لإصابات': told with its number)
+        if t.casualty and i not in used and not tag:  # ('تعرض 3 أطفال لإصابات': told)
             makers += [_roster, _bare_casualty_noun]
         if t.person and not t.trigger:
             makers += [_person_then_verb, _one_among_casualties, _exposed_to]

@@ -272,6 +272,13 @@ def test_taking_a_life_with_the_cause_between_is_killed():
     assert mentions("تحسنت الحياة في البلدة.") == []
 
 
+def test_deaths_as_a_plural_noun_are_killed():
+    rows = mentions("وأعلنت وزارة الصحة أن عدد الوفيات بلغ 3 والإصابات 11.")
+    assert [(r["category"], r["best"]) for r in rows] == [("killed", 3), ("injured", 11)]
+    assert (one("وسجلت المشافي 5 وفيات.")["best"]) == 5
+    assert mentions("#وفيات_البلدة انتقل إلى رحمة الله الحاج محمود") == []
+
+
 def test_a_casualty_noun_that_gave_a_number_its_category_is_not_a_figure_again():
     rows = mentions("وتعرض 3 أطفال لإصابات بالغة إثر انفجار جسم من مخلفات الحرب.")
     assert [(r["category"], r["best"]) for r in rows] == [("injured", 3)]
