@@ -2948,7 +2948,8 @@ def _resolve_victim(
         return
     displaced = "CIVILIANS" if f.category == "displaced" else ""  # 'وصل 75 نازحاً': no side
     f.victim = (
-        _civilians_among(f, sent)
+        _soldiers_adjective(f, sent)
+        or _civilians_among(f, sent)
         or _civilian_context(f, sent)
         or displaced
         or _side_of_those_told(f, counted, prev)
@@ -3346,6 +3347,19 @@ def _announcing_army(f: Figure, sent: Sentence) -> str:
 def _unnamed_soldiers(counted: Counted) -> bool:
     """The counted noun is one of casualties.yaml's soldiers whose side goes unsaid."""
     return normalize_word(counted.noun).removeprefix("ال") in lexicon().unnamed_soldiers
+
+
+def _soldiers_adjective(f: Figure, sent: Sentence) -> str:
+    """'ارتقاء شهيدين عسكريين', '3 قتلى عسكريين': a soldiers' word right after a casualty noun
+    says the dead were soldiers, of the side unnamed soldiers have."""
+    k = sent.index_at(f.end)
+    if k >= len(sent.toks) or sent.norm[f.end : sent.toks[k].start].strip():
+        return ""
+    t = sent.toks[k]
+    soldiers = Counted("combatant", noun=t.word)
+    if t.person is None or t.person[0] != "combatant" or not _unnamed_soldiers(soldiers):
+        return ""
+    return _default_combatant(soldiers)
 
 
 def _default_combatant(counted: Counted | None) -> str:

@@ -2836,6 +2836,12 @@ def test_fighters_after_any_are_no_one_in_particular():
     assert one("سقط شهداء في اشتباكات مع فصيل مسلح.")["victim"] == "UNKNOWN"
 
 
+def test_a_soldiers_word_after_a_casualty_noun_makes_them_soldiers():
+    text = "وأسفر العدوان عن ارتقاء شهيدين عسكريين وإصابة سبعة آخرين."
+    assert [r["victim"] for r in mentions(text)] == ["SYR_GOV", "SYR_GOV"]
+    assert one("سقط قتيلان مدنيان.")["victim"] == "CIVILIANS"
+
+
 def test_the_attackers_do_not_make_the_casualties_fighters():
     text = "ارتقى شهيدان من المدنيين وجرح ثلاثة آخرون في اعتداء الإرهابيين على قرية الرصيف."
     assert [r["victim"] for r in mentions(text)] == ["CIVILIANS", "CIVILIANS"]
