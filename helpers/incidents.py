@@ -65,6 +65,8 @@ class Lexicon:
     event_types: dict[str, str]
     strong: dict[str, re.Pattern[str]]
     weak: dict[str, list[tuple[re.Pattern[str], re.Pattern[str], int]]]
+    # (type, words, words needed elsewhere in the sentence): only with no other event word
+    fallback: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]
     clash_cues: re.Pattern[str]
     not_events: re.Pattern[str]
     hypothetical: re.Pattern[str]
@@ -109,11 +111,17 @@ def lexicon() -> Lexicon:
             for w in spec.get("weak") or []
         ]
         trigger_words.extend(word for w in spec.get("weak") or [] for word in w["words"])
+    fallback = [
+        (r["type"], _regex(r["words"]), _regex(r["with"]) if r.get("with") else None)
+        for r in data.get("fallback") or []
+    ]
+    trigger_words.extend(w for r in data.get("fallback") or [] for w in r["words"])
     locator_words = [normalize_word(w) for w in data["locator_before"]]
     return Lexicon(
         event_types=dict(data["event_types"]),
         strong=strong,
         weak=weak,
+        fallback=fallback,
         clash_cues=_regex(data["attack_to_clash_cues"]),
         not_events=_regex(data["not_events"]),
         hypothetical=_regex(data["hypothetical_before"]),
@@ -163,6 +171,7 @@ class Trigger:
     start: int
     end: int
     sub_event_type: str
+    strength: str = "strong"  # strong | weak (with a cue) | fallback (with casualties told)
 
 
 def _blocked(norm: str, start: int, end: int, sentence_start: int, lex: Lexicon) -> bool:
@@ -188,17 +197,36 @@ def find_triggers(norm: str, start: int, end: int) -> list[Trigger]:
             for m in words.finditer(norm, start, end):
                 lo, hi = max(start, m.start() - window), min(end, m.end() + window)
                 if any(not _cue_taken(norm, c.end(), lex) for c in cues.finditer(norm, lo, hi)):
-                    found.setdefault(m.start("p"), Trigger(m.start("p"), m.end("p"), sub_type))
+                    trig = Trigger(m.start("p"), m.end("p"), sub_type, "weak")
+                    found.setdefault(m.start("p"), trig)
+    if not found:  # 'قتل 3 مدنيين بقصف على البلدة': no other word says what happened
+        found = _fallback_triggers(norm, start, end, lex)
     kept = [t for t in found.values() if not _blocked(norm, t.start, t.end, start, lex)]
     kept = _drop_overlaps(sorted(kept, key=lambda t: (t.start, -t.end)))
     if any(t.sub_event_type == "suicide_bomb" for t in kept):
         kept = [t for t in kept if t.sub_event_type != "remote_explosive_ied"]
+    if any(t.sub_event_type == "air_drone_strike" for t in kept):  # 'قصف الطيران بالصواريخ'
+        kept = [t for t in kept if (t.sub_event_type, t.strength) != (_SHELLING, "weak")]
     cues = [c for c in lex.clash_cues.finditer(norm, start, end)]
     if any(not _blocked(norm, c.start("p"), c.end("p"), start, lex) for c in cues):
         for t in kept:
             if t.sub_event_type == "attack":
                 t.sub_event_type = "armed_clash"
     return kept
+
+
+def _fallback_triggers(norm: str, start: int, end: int, lex: Lexicon) -> dict[int, Trigger]:
+    """The first fallback rule whose words (and `with` words) the sentence holds; its triggers
+    make an incident only where casualties are told (see `_candidates`)."""
+    for sub_type, words, needed in lex.fallback:
+        if needed is not None and needed.search(norm, start, end) is None:
+            continue
+        hits = list(words.finditer(norm, start, end))
+        if hits:
+            return {
+                m.start("p"): Trigger(m.start("p"), m.end("p"), sub_type, "fallback") for m in hits
+            }
+    return {}
 
 
 def _cue_taken(norm: str, cue_end: int, lex: Lexicon) -> bool:
@@ -383,6 +411,12 @@ class _Context:
     precision: Any
     paragraph_starts: list[int]
     actors_in: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
+    casualty_starts: list[int] = field(default_factory=list)  # incident-scope killed/injured
+
+    def tells_casualties(self, start: int, end: int) -> bool:
+        """Whether a killed or injured figure of one incident starts in text[start:end]."""
+        i = bisect_left(self.casualty_starts, start)
+        return i < len(self.casualty_starts) and self.casualty_starts[i] < end
 
     @cached_property
     def places(self) -> list[Any]:
@@ -715,6 +749,8 @@ def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:
     return [places]
 
 
+_HARMED = frozenset(("killed", "injured", "killed_or_injured"))
+_SHELLING = "shelling_artillery_missile"
 _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
 
 
@@ -755,6 +791,8 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
         if not own and out and out[-1].sub_event_type == trig.sub_event_type:
             out[-1].spans.append((*t_span, *sent))  # the same event, said again
             continue
+        if trig.strength == "fallback" and not ctx.tells_casualties(*sent):
+            continue  # 'تدين الشبكة عمليات القصف': no casualties, no event told
         places, located_only = _places_for(ctx, t_span, seg_end, sent)
         if trig.sub_event_type in _GROUND and _summary(norm, trig, places):
             continue  # 'تعرضت لعدة هجمات متفرقة في دير الزور': told one by one elsewhere
@@ -1003,6 +1041,11 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
 def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Return (incident rows, mention rows with their `incident` column set)."""
     ctx, sentence_spans = _context(doc)
+    ctx.casualty_starts = sorted(
+        int(m["start"])
+        for m in mentions
+        if m.get("category") in _HARMED and m.get("scope") == "incident" and not m.get("cause")
+    )
     incidents = _build(ctx, sentence_spans)
     owned = _assign_mentions(incidents, mentions)
     rows = [_row(ctx, inc, f"i{i + 1}", owned[i]) for i, inc in enumerate(incidents)]

@@ -662,7 +662,58 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     out = _conjoined_people(out, sent)
     out = _coordinated_totals(out, sent)
     _one_of_those_before(out)
+    _elided_counts(out, sent)
     return out
+
+
+def _elided_counts(figs: list[Figure], sent: Sentence) -> None:
+    """'قتل 3 مدنيين في إدلب و2 في حلب', 'مقتل 7 مدنيين على يد قوات النظام، و3 على يد قسد': a
+    bare number after 'و', followed by the same preposition or attack word as the figure before
+    it, counts the same people under the same trigger (the noun and verb are left out). It is
+    a part of what the figure before is a part of ('40 منهم على يد النظام، و20 على يد روسيا')
+    while the parts still add up to no more than the whole."""
+    for q in sent.quantities:
+        if q.kind not in ("digits", "words") or q.best is None or not _after_and(sent, q):
+            continue
+        if any(f.start <= q.start < f.end for f in figs):
+            continue
+        prev = [f for f in figs if f.end <= q.start and f.best is not None]
+        if not prev or not _parallel(sent, prev[-1], q):
+            continue
+        f = prev[-1]
+        whole = figs[f.subset_parent] if f.subset_parent is not None else None
+        if whole is not None and (whole.best or 0) < (f.best or 0) + q.best:
+            f = whole  # 'قتل 3 مدنيين بينهم طفلان في درعا، و4 في حمص': 4 more, not a part
+        g = replace(f, start=q.start, end=q.end, best=q.best, low=q.low, high=q.high)
+        g.qualifier, g.q_start, g.q_end, g.extras = q.qualifier, q.start, q.end, dict(f.extras)
+        g.extras.pop("parts", None)
+        at = next((n for n, h in enumerate(figs) if h.start > q.start), len(figs))
+        for h in figs:
+            if h.subset_parent is not None and h.subset_parent >= at:
+                h.subset_parent += 1
+        figs.insert(at, g)
+
+
+def _after_and(sent: Sentence, q: numbers.Quantity) -> bool:
+    """The number starts a conjunct: 'و2', 'و 2', '، و3'."""
+    if q.prefix.startswith("و"):
+        return True
+    i = sent.index_at(q.start) - 1
+    return i >= 0 and sent.toks[i].word == "و" and sent.toks[i].end <= q.start
+
+
+def _parallel(sent: Sentence, f: Figure, q: numbers.Quantity) -> bool:
+    """The word after the figure and the word after the bare number are the same preposition,
+    or both attack words ('بقصف' / 'برصاص'), with no trigger or number between them."""
+    k, j = sent.index_at(f.end), sent.index_at(q.end)
+    if j >= len(sent.toks) or k >= j or sent.norm[q.end : sent.toks[j].start].strip():
+        return False
+    between = sent.toks[k : sent.index_at(q.start)]
+    if any(t.trigger or t.casualty or t.person for t in between):
+        return False
+    a, b = sent.toks[k].word, sent.toks[j].word
+    same = a == b and a in _PREPOSITIONS
+    return same or (_perpetrator_cue(a) and _perpetrator_cue(b))
 
 
 def _one_of_those_before(figs: list[Figure]) -> None:

@@ -358,3 +358,24 @@ def test_a_village_told_with_no_region_takes_the_governorate_of_the_dateline(mon
     assert [(r["place"], r["governorate"], r["geo_precision"]) for r in rows] == [
         ("قرية العنكاوي", "Hama", 3)
     ]
+
+
+def test_shelling_with_no_weapon_named_is_an_incident_only_where_casualties_are_told():
+    text = "قتل 3 مدنيين بقصف على سراقب."
+    killed = [{"mention": "m1", "start": 0, "category": "killed", "best": 3, "scope": "incident"}]
+    rows, out = run(text, killed)
+    assert types(rows) == [("shelling_artillery_missile", "Idlib")]
+    assert out[0]["incident"] == "i1"
+    assert run("تدين الشبكة كافة عمليات القصف في سراقب.")[0] == []
+    text = "قصف الاحتلال مساء اليوم قرى حول سراقب بالطائرات الحربية، ما أدى لمقتل مدني."
+    killed[0]["start"] = text.index("مقتل")
+    assert types(run(text, killed)[0]) == [("air_drone_strike", "Idlib")]
+
+
+def test_rockets_fired_by_aircraft_are_no_shelling_and_present_tense_cues_count():
+    rows, _ = run("قصف الطيران الحربي الروسي بالصواريخ أطراف سراقب.")
+    assert types(rows) == [("air_drone_strike", "Idlib")]
+    rows, _ = run("طيران مجهول يستهدف سراقب.")
+    assert types(rows) == [("air_drone_strike", "Idlib")]
+    rows, _ = run("استهدفت الطائرات الحربية سراقب بصواريخ شديدة الانفجار.")
+    assert types(rows) == [("air_drone_strike", "Idlib")]

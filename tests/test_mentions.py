@@ -2842,6 +2842,27 @@ def test_a_soldiers_word_after_a_casualty_noun_makes_them_soldiers():
     assert one("سقط قتيلان مدنيان.")["victim"] == "CIVILIANS"
 
 
+def test_a_bare_number_in_a_parallel_phrase_counts_the_same_people():
+    text = "ووثقت الشبكة مقتل 7 مدنيين على يد قوات النظام، و3 على يد قسد، و2 على يد الفصائل."
+    rows = mentions(text)
+    assert [(r["best"], r["victim"], r["perpetrator"], r["relation"]) for r in rows] == [
+        (7, "CIVILIANS", "SYR_GOV", ""),
+        (3, "CIVILIANS", "SDF", ""),
+        (2, "CIVILIANS", "OPPOSITION", ""),
+    ]
+    rows = mentions("قتل 94 مدنياً، 40 منهم على يد قوات النظام، و20 على يد القوات الروسية.")
+    assert [(r["best"], r["relation"]) for r in rows][1:] == [
+        (40, "subset_of:m1"),
+        (20, "subset_of:m1"),
+    ]
+    assert [r["best"] for r in mentions("قتل 3 مدنيين في إدلب و2 في حلب.")] == [3, 2]
+    rows = mentions("قتل مدني، وأصيب 4 مدنيين في إدلب و2 في حلب بجروح.")
+    assert [(r["category"], r["best"]) for r in rows][1:] == [("injured", 4), ("injured", 2)]
+    assert [r["best"] for r in mentions("قتل 3 مدنيين في إدلب و2 من حلب.")] == [3]
+    rows = mentions("قتل 3 مدنيين بينهم طفلان في درعا، و4 في حمص.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(3, ""), (2, "subset_of:m1"), (4, "")]
+
+
 def test_the_attackers_do_not_make_the_casualties_fighters():
     text = "ارتقى شهيدان من المدنيين وجرح ثلاثة آخرون في اعتداء الإرهابيين على قرية الرصيف."
     assert [r["victim"] for r in mentions(text)] == ["CIVILIANS", "CIVILIANS"]
