@@ -2609,6 +2609,9 @@ _ADVERBS = frozenset(
     + ("لاحقا", "مجددا", "تباعا", "سريعا")  # 'لترتفع لاحقاً إلى 11'
     + ("معه", "معها", "معهم", "معهما")  # 'وقتل معه مسؤول ثان'
     + ("ميدانيا", "تعسفيا", "عشوائيا", "عمدا")  # 'أعدمت قوات النظام ميدانياً 4 شبان'
+    # times of day and days: 'استشهد صباح اليوم طفل', 'قتل يوم الأحد الماضي شاب'
+    + ("صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "صباحا", "ظهرا", "فجرا", "ليلا")
+    + ("يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي")
 )
 
 
@@ -2626,6 +2629,12 @@ def _unit_of_side(sent: Sentence, j: int) -> bool:
     if not (tie or _in(lexicon().units, t.word)):
         return False
     return any(x.actor for x in sent.toks[j + 1 : j + 4])
+
+
+def _of_wounds(toks: list[Token], j: int) -> bool:
+    """Token j is 'متأثراً' or the wound after it ('توفي متأثراً بجراحه طفل'): why the person
+    after them died, not the person."""
+    return toks[j].word.startswith("متاثر") or (j > 0 and toks[j - 1].word.startswith("متاثر"))
 
 
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
@@ -2656,6 +2665,7 @@ def _after_trigger(sent: Sentence, i: int) -> Figure | None:
             or _agent(toks[j].word)
             or _unit_of_side(sent, j)
             or _owner_of_weapon(sent, j)
+            or _of_wounds(toks, j)
         )
     ):
         j += 1  # 'اعتقلت قسد شاباً', 'قتلت غارة روسية طفلاً': the subject before the object

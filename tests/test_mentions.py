@@ -259,6 +259,19 @@ def test_leaving_life_with_the_person_between_is_killed():
     assert mentions("وفارق صديقه منذ سنوات.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتوفي اليوم متأثراً بجراحه طفل كان قد أصيب في القصف.",
+        "استشهد صباح اليوم طفل بقصف مدفعي.",
+        "قتل يوم الأحد الماضي شاب برصاص مجهولين.",
+    ],
+)
+def test_a_time_or_a_wound_between_the_verb_and_one_person(text):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
+
+
 def test_taking_a_life_with_the_cause_between_is_killed():
     m = one("أودت الغارة على البلدة بحياة طفل.")
     assert (m["category"], m["best"], m["victim"], m["text"]) == (
