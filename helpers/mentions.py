@@ -1277,9 +1277,11 @@ def _event_noun(sent: Sentence, i: int, number_end: int) -> Counted | None:
     joined = t.word.startswith("و") and t.word not in lexicon().trigger_word  # not 'وفاة'
     if sent.norm[number_end : t.start].strip() or joined:
         return None
-    if t.word in ("حاله", "حالات") and i + 1 < len(sent.toks) and sent.toks[i + 1].trigger:
+    cases = t.word in ("حاله", "حالات") and i + 1 < len(sent.toks) and sent.toks[i + 1].trigger
+    if cases:
         t = sent.toks[i + 1]
-    if t.trigger not in ("killed", "injured") or t.casualty or t.person:
+    kinds = ("killed", "injured", "detained") if cases else ("killed", "injured")
+    if t.trigger not in kinds or t.casualty or t.person:  # ('7 حالات اختطاف': 7 people)
         return None
     return Counted("casualty", category=t.trigger, end=t.end, noun=t.word, event=True)
 
@@ -1473,9 +1475,14 @@ def _members_of_family(f: Figure, sent: Sentence) -> bool:
     )
 
 
+_FINDING = frozenset(("انتشال", "العثور", "علي", "اكتشاف"))  # bodies found, as normalised
+
+
 def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
-    """Whether trigger i, right after 'بعد/إثر', tells how a total just given in the sentence
-    rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
+    """Whether trigger i, right after 'بعد/إثر' (and a word of finding bodies), tells how a total
+    just given in the sentence rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
+    while i > 0 and sent.toks[i - 1].word in _FINDING:
+        i -= 1  # 'إلى 13 شهيداً بعد انتشال جثتين', 'بعد العثور على 3 جثث'
     if i == 0 or sent.toks[i - 1].word.lstrip("و") not in ("بعد", "اثر"):
         return False
     last = done[-1] if done else None
@@ -1966,6 +1973,8 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
     subset = d.subset
     if not subset and trig is not None and _increment_of_total(sent, trig[0], done, d.category):
         subset = True  # 'ارتفعت الحصيلة إلى 11 بعد وفاة 2 من الجرحى': the 2 are in the 11
+    elif not subset and _increment_of_total(sent, d.at, done, d.category):
+        subset, tstart = True, q.start  # 'إلى 13 شهيداً بعد انتشال جثتين': not the 13's noun
     end = max(q.end, counted.end, d.between_end)
     if d.from_after and counted.kind == "relative":
         end = max(end, sent.toks[trig[0]].end)  # '45 عدد الذين قتلوا': the clause is the noun

@@ -1459,6 +1459,21 @@ def test_one_of_them_after_two_people_told_by_a_dual_is_a_part_of_them():
     ]
 
 
+def test_a_toll_rising_after_bodies_are_found_holds_them():
+    rows = mentions("ارتفعت حصيلة ضحايا المجزرة إلى 13 شهيداً بعد انتشال جثتين من تحت الأنقاض.")
+    assert [(r["best"], r["relation"], r["text"]) for r in rows] == [
+        (13, "", "13 شهيداً"),
+        (2, "subset_of:m1", "جثتين"),
+    ]
+    rows = mentions("ارتفعت حصيلة القتلى إلى 13 بعد العثور على 3 جثث.")
+    assert [r["relation"] for r in rows] == ["", "subset_of:m1"]
+
+
+def test_cases_of_detention_count_people():
+    m = one("وثقت الشبكة 7 حالات اختطاف خلال الأسبوع.")
+    assert (m["category"], m["best"]) == ("detained", 7)
+
+
 def test_a_number_before_the_number_of_those_who_were_killed():
     text = "وبذلك يرتفع إلى 45 عدد الذين قتلوا برصاص مجهولين في درعا منذ مطلع العام الجاري."
     m = one(text)
