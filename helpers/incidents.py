@@ -531,7 +531,9 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
 
 # Between a list of sites and the region after it: more of the list the gazetteer does not know
 # ('وشوارغة'), a comma, a preposition ('في', 'بريف').
-_IN_REGION = re.compile(r"(?:\s*[،,]?\s+و[^\W\d_]+){0,3}\s*[،,]?\s*(?:في|ب|ضمن|من)?\s*$")
+_IN_REGION = re.compile(
+    r"(?:\s*[،,]?\s+و[^\W\d_]+(?:\s+[^\W\d_]+)?){0,3}\s*[،,]?\s*(?:في|ب|ضمن|من)?\s*(?:ريف)?\s*$"
+)
 
 
 # Between a site and the locator after it: the locator's own words ('جنوب مدينة', 'بالقرب من').

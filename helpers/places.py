@@ -418,8 +418,10 @@ def _cued_at(toks: list[_Token], i: int) -> _Hit | None:
     if found is not None:
         end, _, row = found
         precision = _base_precision(row)
-        if near or (kind == "area" and precision == 1):
+        if near or (kind in ("area", "subdistrict") and precision == 1):
             precision = max(precision, 2)
+        if kind == "subdistrict":  # 'ناحية تل تمر': the town's subdistrict, a region
+            return _Hit(i, end, cut, row, kind, precision, cued=True)
         return _Hit(i, end, cut, row, row["kind"], precision, cued=True)
     end = _unknown_after_cue(toks, j, kind) if not near else None
     if end is None:

@@ -379,3 +379,10 @@ def test_rockets_fired_by_aircraft_are_no_shelling_and_present_tense_cues_count(
     assert types(rows) == [("air_drone_strike", "Idlib")]
     rows, _ = run("استهدفت الطائرات الحربية سراقب بصواريخ شديدة الانفجار.")
     assert types(rows) == [("air_drone_strike", "Idlib")]
+
+
+def test_villages_unknown_to_the_gazetteer_are_placed_in_the_subdistrict_after_them(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("قصف جيش الاحتلال التركي قرى أم الكيف وتل طويل في ريف ناحية تل تمر.")
+    assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Hasakah", 2)]
+    assert rows[0]["latitude"] is not None

@@ -95,6 +95,11 @@ def test_countryside_of_a_town_is_precision_two():
     assert (match.kind, match.governorate, match.geo_precision) == ("region", "Aleppo", 2)
 
 
+def test_a_towns_subdistrict_is_a_region_of_precision_two():
+    match = one("قصف مدفعي على قرى ناحية تل تمر")
+    assert (match.place_id, match.kind, match.geo_precision) == ("tal-tamr", "subdistrict", 2)
+
+
 def test_adjective_countryside():
     match = one("سقطت قذائف بالريف الشمالي الحموي")
     assert (match.kind, match.governorate) == ("region", "Hama")
