@@ -3560,6 +3560,9 @@ def _claimant(
     if _recalls_earlier(sent):
         return outlet or "outlet"
     lo = max(0, sent.start - 600)
+    brk = norm.rfind("\n", lo, sent.start)
+    if brk >= 0 and not _has_saying(norm[sent.start : sent.start + 40].split()[:2]):
+        lo = brk  # a new paragraph not opened by 'وأضاف' is the outlet's again ('وفي سياق متصل')
     # ('وأضافت المصادر' speaks for its own sentence only: no source named, no voice to carry on)
     told = [s for s in find_sources(norm, lo, sent.start) if s.name and not _the_sources(s)]
     for k in range(len(told) - 1, -1, -1):

@@ -1997,6 +1997,14 @@ def test_a_speaker_relayed_by_an_agency_still_speaks_in_the_next_sentence():
     assert [r["claimed_by"] for r in rows] == ["Iraqi government", "Iraqi government"]
 
 
+def test_a_speaker_keeps_speaking_past_a_paragraph_only_when_it_opens_with_saying():
+    said = "وقال مراسلنا إن القصف استهدف منازل المدنيين وسط البلدة.\n\n"
+    rows = mentions(said + "وفي سياق متصل، قُتل عنصران من الهيئة في اشتباكات.")
+    assert [r["claimed_by"] for r in rows] == ["outlet"]
+    rows = mentions(said + "وأضاف أن 3 مدنيين قتلوا في القصف.")
+    assert [r["claimed_by"] for r in rows] == ["reporter"]
+
+
 def test_a_source_after_a_figure_that_gives_its_own_figure_is_not_the_first_ones():
     rows = mentions("وسط أنباء عن مقتل 32 مسلحاً منها والتنظيم الذي أكدت بغداد مقتل 30 قيادياً منه.")
     assert [r["claimed_by"] for r in rows] == ["outlet", "Iraqi government"]
