@@ -193,12 +193,18 @@ _PATTERNS = [
         rf"|(?:{_PART_OF})\s+(?:هذا\s+)?الاسبوع){_E}",
     ),
     (
+        "day_of_month",  # 'في 12 الشهر الجاري', 'الـ5 من الشهر الماضي', 'يوم 5 الجاري'
+        rf"(?P<lead>(?:^|[،,(]|{_B}(?:يوم|في|بتاريخ)))\s*{_PRE}(?P<core>(?P<al>ال\s*)?(?P<day>[0-3]?\d)"
+        rf"\s+(?P<of>من\s+)?(?:الشهر\s+)?(?P<ago>الجاري|الحالي|الماضي|الفائت|المنصرم|السابق)){_E}",
+    ),
+    (
         "last_month",
         rf"{_B}{_PRE}(?P<core>الشهر\s+(?P<ago>الماضي|الفائت|المنصرم|الجاري|الحالي)){_E}",
     ),
     (
         "day_month",
-        rf"{_B}{_PRE}(?P<core>(?:ال\s*)?(?P<day>[0-3]?\d)(?:\s*و\s*(?:ال\s*)?[0-3]?\d)?\s*(?:من\s+)?"
+        rf"{_B}{_PRE}(?P<core>(?:(?:يوم\s+)?(?P<wdx>{_WD})\s*[،,]?\s*)?"  # 'الثلاثاء 12 آذار': one day
+        rf"(?:ال\s*)?(?P<day>[0-3]?\d)(?:\s*و\s*(?:ال\s*)?[0-3]?\d)?\s*(?:من\s+)?"
         rf"(?:شهر\s+)?{_MONTH_PAIR}{_YEAR}{_AGO}){_E}",
     ),
     (
@@ -234,6 +240,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "today": ("اليوم",),
     "last_week": ("الاسبوع",),
     "last_month": ("الشهر",),
+    "day_of_month": ("الجاري", "الحالي", "الماضي", "الفائت", "المنصرم", "السابق"),
     "day_month": tuple(MONTHS),
     "ordinal_day_month": tuple(MONTHS),
     "month": tuple(MONTHS),
@@ -299,7 +306,20 @@ def _explicit(m: re.Match, pub: dt.date | None, day: int, precision: int) -> _Fo
     if m.groupdict().get("ago") in ("المقبل", "القادم") and pub is not None:
         date = _safe_date(pub.year + (month < pub.month), month, day)
         return _Found(0, 0, date, precision, True)
+    if m.groupdict().get("wdx") and pub is not None:
+        date = _year_of_weekday(pub, month, day, WEEKDAYS[m["wdx"]])
+        if date is not None:
+            return _Found(0, 0, date, precision, True)
     return _Found(0, 0, _infer_year(pub, month, day), precision, True)
+
+
+def _year_of_weekday(pub: dt.date, month: int, day: int, weekday: int) -> dt.date | None:
+    """'الاثنين 2 كانون الأول' in a text dated 1 December 2024: the year in which that day is
+    that weekday, nearest the publication date and at most a week after it (scraped dates
+    may lag the event by a day or two)."""
+    dates = [_safe_date(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    fits = [d for d in dates if d and d.weekday() == weekday and d <= pub + dt.timedelta(7)]
+    return min(fits, key=lambda d: abs((pub - d).days)) if fits else None
 
 
 def _ambiguous_month_ok(m: re.Match, original: str) -> bool:
@@ -347,12 +367,23 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, original: str) -> _Fou
         start = pub - dt.timedelta(days=pub.weekday())
         start -= 7 * day if m["ago"] not in (None, "الجاري", "الحالي") else 0 * day
         return _Found(0, 0, start, 2, True)
+    if kind == "day_of_month":
+        return _day_of_month(m, pub)
     if kind == "last_month":
         first = pub.replace(day=1)
         if m["ago"] not in ("الجاري", "الحالي"):
             first = (first - day).replace(day=1)
         return _Found(0, 0, first, 3, True)
     return _resolve_weekday(m, pub)
+
+
+def _day_of_month(m: re.Match, pub: dt.date) -> _Found | None:
+    """'في 12 الشهر الجاري', '25 الشهر الماضي': a day of this month or the one before."""
+    first = pub.replace(day=1)
+    if m["ago"] not in ("الجاري", "الحالي"):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    date = _safe_date(first.year, first.month, int(m["day"]))
+    return _Found(0, 0, date, 1, True) if date else None
 
 
 def _ago(m: re.Match, pub: dt.date) -> _Found | None:

@@ -245,3 +245,27 @@ def test_ordinal_days_days_ago_and_parts_of_the_week(sentence, expected, precisi
 @pytest.mark.parametrize("sentence", ["قتل قبل أيام", "قبل يوم من الهجوم"])
 def test_a_few_days_ago_or_a_day_before_an_event_is_no_date(sentence):
     assert find_dates(sentence, THU) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("قتل شاب في 12 الشهر الجاري.", "2022-01-12"),
+        ("وقع الانفجار في الـ5 من الشهر الحالي.", "2022-01-05"),
+        ("استهدف القصف القرية، 25 الشهر الماضي، وقتل امرأة.", "2021-12-25"),
+        ("اعتقل يوم 3 الجاري.", "2022-01-03"),
+    ],
+)
+def test_a_day_of_this_month_or_the_last(sentence, expected):
+    found = only(sentence, THU)
+    assert (found.date, found.precision) == (expected, 1)
+
+
+def test_a_count_before_last_month_is_no_day_of_it():
+    assert only("قتل 5 الشهر الماضي.", THU).precision == 3
+
+
+def test_a_weekday_with_its_date_is_one_day_in_the_year_it_names():
+    found = only("قصفت الطائرات البلدة يوم الاثنين 2 كانون الأول.", "2024-12-01")
+    assert (found.text, found.date) == ("يوم الاثنين 2 كانون الأول", "2024-12-02")
+    assert only("يوم الأحد 22 كانون الثاني", "2023-06-21").date == "2023-01-22"
