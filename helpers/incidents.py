@@ -932,7 +932,8 @@ def _number(value: Any) -> float | None:
 
 def _assign_mentions(incidents: list[Incident], mentions: list[dict]) -> dict[int, list[dict]]:
     """Mention -> incident: the incident told in its sentence (nearest trigger), else the
-    latest one told before it in the document; cumulative figures belong to none."""
+    latest one told before it in the document, else (a headline, a lead) the first one told
+    after it; cumulative figures belong to none."""
     owned: dict[int, list[dict]] = {i: [] for i in range(len(incidents))}
     tellings = [(span, i) for i, inc in enumerate(incidents) for span in inc.spans]
     for m in mentions:
@@ -946,6 +947,8 @@ def _assign_mentions(incidents: list[Incident], mentions: list[dict]) -> dict[in
             owned[min(same)[1]].append(m)
         elif earlier:
             owned[max(earlier)[1]].append(m)
+        else:  # a headline or lead told before any event word: the first event told after it
+            owned[min((t0, i) for (t0, _, _, _), i in tellings)[1]].append(m)
     return owned
 
 

@@ -386,3 +386,11 @@ def test_villages_unknown_to_the_gazetteer_are_placed_in_the_subdistrict_after_t
     rows, _ = run("قصف جيش الاحتلال التركي قرى أم الكيف وتل طويل في ريف ناحية تل تمر.")
     assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Hasakah", 2)]
     assert rows[0]["latitude"] is not None
+
+
+def test_a_headline_figure_told_before_any_event_word_joins_the_first_event_after_it():
+    text = "مقتل 3 مدنيين في سراقب\n\nقصفت الطائرات الحربية مدينة سراقب صباح اليوم."
+    killed = [{"mention": "m1", "start": 0, "category": "killed", "best": 3, "scope": "incident"}]
+    rows, out = run(text, killed)
+    assert types(rows) == [("air_drone_strike", "Idlib")]
+    assert (out[0]["incident"], rows[0]["killed"]) == ("i1", 3)
