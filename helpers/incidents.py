@@ -313,6 +313,7 @@ class Incident:
     heading: bool = False
     refined: bool = False
     located_only: bool = False  # its places only locate it (region-level)
+    guessed: bool = False  # its type comes from a fallback word ('بقصف', 'استهداف')
     spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # trigger, sentence
 
     @property
@@ -352,7 +353,7 @@ def _places_compatible(existing: Incident, new: Incident) -> bool:
     """Same site, or one of them is a region (or unknown) holding the other."""
     if not existing.places or not new.places:
         return True
-    if existing.keys & new.keys:
+    if existing.keys & new.keys or _quarter_of(existing.places, new.places):
         return True
     same_gov = existing.governorate == new.governorate or not (
         existing.governorate and new.governorate
@@ -362,10 +363,32 @@ def _places_compatible(existing: Incident, new: Incident) -> bool:
     return existing.region_only and same_gov and not existing.refined
 
 
+def _quarter_of(a: list[Any], b: list[Any]) -> bool:
+    """One telling names a neighbourhood of the town the other names ('العنترية' in
+    'قامشلو'): the same site told more or less precisely."""
+    for x in a:
+        for y in b:
+            kinds = {getattr(x, "kind", ""), getattr(y, "kind", "")}
+            town = kinds & {"city", "town"}
+            if "neighbourhood" in kinds and town and _km_apart(x, y) < _QUARTER_KM:
+                return True
+    return False
+
+
+_QUARTER_KM = 8
+
+
+def _has_quarter(incident: Incident) -> bool:
+    return any(getattr(p, "kind", "") == "neighbourhood" for p in incident.places)
+
+
 def _absorb(existing: Incident, new: Incident) -> None:
     """Merge a new telling into an existing incident, refining a region to a site."""
     existing.spans.extend(new.spans)
-    if new.places and (not existing.places or (existing.region_only and not new.region_only)):
+    finer = _quarter_of(existing.places, new.places) and _has_quarter(new) > _has_quarter(existing)
+    if new.places and (
+        not existing.places or (existing.region_only and not new.region_only) or finer
+    ):
         existing.places = new.places
         existing.inherited_place = new.inherited_place
         existing.located_only = new.located_only
@@ -753,6 +776,7 @@ def _split(sub_type: str, places: list[Any]) -> list[list[Any]]:
 
 _HARMED = frozenset(("killed", "injured", "killed_or_injured"))
 _SHELLING = "shelling_artillery_missile"
+_REMOTE = frozenset(("air_drone_strike", _SHELLING))
 _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
 
 
@@ -814,6 +838,7 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
                     explicit_date=explicit,
                     actors=sides,
                     heading=heading,
+                    guessed=trig.strength == "fallback",
                     spans=[(*t_span, *sent)],
                 )
             )
@@ -844,8 +869,9 @@ def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Inciden
                 same_par = [
                     x
                     for x in incidents
-                    if x.paragraph == cand.paragraph and x.sub_event_type == cand.sub_event_type
-                ]
+                    if x.paragraph == cand.paragraph
+                    and (cand.guessed or x.sub_event_type == cand.sub_event_type)
+                ]  # ('وأسفر الاستهداف عن ...': the event just told, whatever its type)
                 if same_par:
                     _absorb(same_par[-1], cand)
                     continue
@@ -853,6 +879,8 @@ def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Inciden
             _merge(incidents, cand)
     for head in headings:
         same = [x for x in incidents if x.sub_event_type == head.sub_event_type]
+        if head.guessed:  # ('الاحتلال يستهدف قافلة'): the body says what the targeting was
+            same = same or [x for x in incidents if x.sub_event_type in _REMOTE]
         if same:
             _absorb(same[0], head)
         else:

@@ -394,3 +394,33 @@ def test_a_headline_figure_told_before_any_event_word_joins_the_first_event_afte
     rows, out = run(text, killed)
     assert types(rows) == [("air_drone_strike", "Idlib")]
     assert (out[0]["incident"], rows[0]["killed"]) == ("i1", 3)
+
+
+def test_targeting_with_casualties_is_an_event_that_a_headline_does_not_double():
+    text = (
+        "الاحتلال يستهدف قافلة قرب سراقب\n\n"
+        "قصفت الطائرات الحربية قافلة مدنية قرب سراقب اليوم، ما أدى لمقتل 3 مدنيين."
+    )
+    killed = [
+        {"mention": "m1", "start": text.index("مقتل"), "category": "killed", "best": 3},
+    ]
+    killed[0]["scope"] = "incident"
+    assert types(run(text, killed)[0]) == [("air_drone_strike", "Idlib")]
+    text = "إصابة 6 من عائلة واحدة جراء استهداف قوات النظام مدينة سراقب."
+    injured = [{"mention": "m1", "start": 0, "category": "injured", "best": 6, "scope": "incident"}]
+    assert types(run(text, injured)[0]) == [("shelling_artillery_missile", "Idlib")]
+
+
+def test_an_airborne_raid_is_an_attack():
+    rows, _ = run("نفذت قوات التحالف عملية إنزال جوي في بلدة سراقب فجر اليوم.")
+    assert types(rows) == [("attack", "Idlib")]
+
+
+def test_a_neighbourhood_and_its_town_are_one_site(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    text = (
+        "استهدفت طائرة مسيرة سيارة في مدينة الحسكة اليوم.\n\n"
+        "وقالت مصادر إن المسيرة استهدفت السيارة في حي غويران."
+    )
+    rows, _ = run(text)
+    assert [(r["sub_event_type"], r["place"]) for r in rows] == [("air_drone_strike", "Ghweiran")]
