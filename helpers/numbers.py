@@ -1123,7 +1123,14 @@ def _is_counted_noun(toks: _Tokens, j: int) -> bool:
     if not toks.is_word(j):
         return False
     norm = toks.norm[j]
-    return (norm.startswith("ال") and len(norm) > 3) or norm in _CONSTRUCT_NOUNS
+    if (norm.startswith("ال") and len(norm) > 3) or norm in _CONSTRUCT_NOUNS:
+        return True
+    raw = toks.raw[j].translate(_STRIP_MARKS)  # 'أحد عماله', 'إحدى إدارياته' (not 'إحدى عشرة')
+    return len(raw) > 4 and raw.endswith(_POSSESSIVE)
+
+
+_STRIP_MARKS = dict.fromkeys(map(ord, _MARKS))
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا")
 
 
 def _one_of_at(text: str, toks: _Tokens, i: int, plen: int) -> tuple[Quantity, int] | None:

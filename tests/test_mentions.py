@@ -1474,6 +1474,14 @@ def test_cases_of_detention_count_people():
     assert (m["category"], m["best"]) == ("detained", 7)
 
 
+def test_one_of_someones_people_is_one():
+    m = one("كشف المؤتمر استشهاد إحدى إدارياته، شهناز عمر، إثر قصف على القرية.")
+    assert (m["category"], m["best"]) == ("killed", 1)
+    assert one("مقتل أحد عماله برصاص مجهولين.")["victim"] == "CIVILIANS"
+    assert one("إصابة أحد المارة بجروح.")["victim"] == "CIVILIANS"
+    assert one("قتل إحدى عشرة امرأة.")["best"] == 11
+
+
 def test_a_number_before_the_number_of_those_who_were_killed():
     text = "وبذلك يرتفع إلى 45 عدد الذين قتلوا برصاص مجهولين في درعا منذ مطلع العام الجاري."
     m = one(text)
