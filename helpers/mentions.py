@@ -1886,7 +1886,7 @@ def _place_among_done(d: _Draft) -> None:
     ) or _own_toll_before(d)
     d.subset = bool(done) and not other_toll and (_subset_marker_before(sent, q.start) or bracketed)
     # (a breakdown in brackets takes the category of the figure it breaks down, not the next)
-    if not (d.category or bracketed) and d.counted.kind in _PEOPLE_KINDS:
+    if not (d.category or bracketed) and d.counted.kind in _PEOPLE_KINDS and not _fate_before(d):
         after = _trigger_after(sent, d.counted.end if d.counted.end > 0 else q.end)
         if after is not None:
             d.trig, d.category, d.from_after = after, after[1], True
@@ -1903,6 +1903,19 @@ def _place_among_done(d: _Draft) -> None:
     d.between_end = _between_after(sent, max(q.end, d.counted.end))
     if d.between_end and (d.category or d.counted.kind):
         d.category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
+
+
+def _fate_before(d: _Draft) -> bool:
+    """'ونجا 4 أطفال من الموت': the people's own verb, right before them, is another fate (they
+    survived, went missing), so a casualty word after them is what they escaped. Not a rescue:
+    'إنقاذ 448 شخصاً أصيبوا' saved the injured."""
+    if d.at == 0:
+        return False
+    word = d.sent.toks[d.at - 1].word
+    return _in(lexicon().other_fates, word) and not _starts(word, _RESCUE)
+
+
+_RESCUE = ("انقاذ", "انقذ")
 
 
 def _own_toll_before(d: _Draft) -> bool:

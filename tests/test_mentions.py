@@ -1474,6 +1474,12 @@ def test_cases_of_detention_count_people():
     assert (m["category"], m["best"]) == ("detained", 7)
 
 
+def test_survivors_and_people_held_in_a_camp_are_no_casualties():
+    assert mentions("ونجا 4 أطفال من الموت بأعجوبة بعد انهيار منزلهم.") == []
+    assert mentions("يحتجز مخيم الهول نحو 50 ألف شخص معظمهم من النساء والأطفال.") == []
+    assert one("تمكنت الفرق من إنقاذ 448 شخصاً أصيبوا نتيجة القصف.")["best"] == 448
+
+
 def test_one_of_someones_people_is_one():
     m = one("كشف المؤتمر استشهاد إحدى إدارياته، شهناز عمر، إثر قصف على القرية.")
     assert (m["category"], m["best"]) == ("killed", 1)
