@@ -478,6 +478,8 @@ class Sentence:
                 if n and t.person and t.word.startswith("ال"):
                     t.person = None  # 'الأمن العسكري': part of a name, not a soldier
         for k, t in enumerate(self.toks):
+            if t.trigger and any(w in _MOURNING for w in stems(t.word)):
+                t.loses = True  # 'نعت قسد مقاتلاً': the mourner lost the dead
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
                     t.trigger = gap.category  # 'فقد مدني حياته', 'تحصد الألغام أرواح 7 عناصر'
@@ -3546,6 +3548,15 @@ def _claimant(
     else a name after 'بحسب/وفق' in the sentence as written (`written` gives the original
     text of a normalised span), else the last source introduced by an attribution verb in the
     previous sentences, else the outlet."""
+    if _mourned(f, sent):  # 'ونعت قسد 4 من مقاتليها': the mourner tells of its own dead
+        for s in find_sources(norm, f.start, f.q_start)[:1]:
+            if name := _source_name(s, sent, norm):
+                return name
+        k = sent.index_at(f.start)
+        for a in (a for a in sent.actors if f.start <= a.start < f.q_start):
+            first = sent.index_at(a.start)  # the verb's subject: 'ونعت حركة أحرار الشام'
+            if first - k <= 2 and not sent.toks[first].word.startswith("ل"):
+                return _QUOTES.sub("", written(a.start, a.end)).strip()  # (not 'موالية للنظام')
     before = [s for s in find_sources(norm, sent.start, f.start) if _gives(s, f, sent, norm)]
     after = [
         s
@@ -3586,6 +3597,16 @@ def _claimant(
                 return _source_name(relayed, sent, norm) or name
             return name
     return outlet or "outlet"
+
+
+_MOURNING = frozenset(("نعي", "نعت", "نعوا", "ينعي", "تنعي", "ينعون"))  # as normalised
+
+
+def _mourned(f: Figure, sent: Sentence) -> bool:
+    """The figure opens with a verb of mourning: its subject, before the number, is the
+    side announcing its own dead."""
+    k = sent.index_at(f.start)
+    return k < len(sent.toks) and any(w in _MOURNING for w in stems(sent.toks[k].word))
 
 
 def _tells_its_own(sent: Sentence, end: int) -> bool:

@@ -2019,6 +2019,15 @@ def test_a_speaker_keeps_speaking_past_a_paragraph_only_when_it_opens_with_sayin
     assert [r["claimed_by"] for r in rows] == ["reporter"]
 
 
+def test_a_side_mourning_its_dead_tells_of_them_and_lost_them():
+    m = one("ونعت القيادة العامة لقوات سوريا الديمقراطية 4 من مقاتليها.")
+    assert (m["victim"], m["claimed_by"]) == ("SDF", "SDF")
+    m = one("نعت قسد مقاتلاً.")
+    assert (m["victim"], m["perpetrator"]) == ("SDF", "")
+    assert one("ونعت حركة أحرار الشام 3 من مقاتليها.")["claimed_by"] == "أحرار الشام"
+    assert one("ونعت صفحات موالية للنظام 6 عناصر.")["claimed_by"] == "outlet"
+
+
 def test_a_source_after_a_figure_that_gives_its_own_figure_is_not_the_first_ones():
     rows = mentions("وسط أنباء عن مقتل 32 مسلحاً منها والتنظيم الذي أكدت بغداد مقتل 30 قيادياً منه.")
     assert [r["claimed_by"] for r in rows] == ["outlet", "Iraqi government"]
