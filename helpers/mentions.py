@@ -3585,8 +3585,9 @@ def _claimant(
         return outlet or "outlet"
     lo = max(0, sent.start - 600)
     brk = norm.rfind("\n", lo, sent.start)
-    if brk >= 0 and not _has_saying(norm[sent.start : sent.start + 40].split()[:2]):
-        lo = brk  # a new paragraph not opened by 'وأضاف' is the outlet's again ('وفي سياق متصل')
+    opens_saying = _has_saying(norm[sent.start : sent.start + 40].split()[:2])
+    if brk >= 0 and not opens_saying and not _list_item(norm, brk, sent.start):
+        lo = brk  # a new paragraph not opened by 'وأضاف' is the outlet's ('وفي سياق متصل')
     # ('وأضافت المصادر' speaks for its own sentence only: no source named, no voice to carry on)
     told = [s for s in find_sources(norm, lo, sent.start) if s.name and not _the_sources(s)]
     for k in range(len(told) - 1, -1, -1):
@@ -3597,6 +3598,16 @@ def _claimant(
                 return _source_name(relayed, sent, norm) or name
             return name
     return outlet or "outlet"
+
+
+def _list_item(norm: str, brk: int, start: int) -> bool:
+    """The paragraph after the break at `brk` is an item of a list the sayer opened ('وثق
+    المرصد مقتل 9 أشخاص، وهم:' then '- 3 مدنيين ...'): a colon ends the text before the
+    break, or a dash or bullet opens the item."""
+    before = norm[:brk].rstrip()
+    return before.endswith((":", "：")) or norm[brk : start + 2].strip().startswith(
+        ("-", "–", "•", "*")
+    )
 
 
 _MOURNING = frozenset(("نعي", "نعت", "نعوا", "ينعي", "تنعي", "ينعون"))  # as normalised

@@ -2019,6 +2019,20 @@ def test_a_speaker_keeps_speaking_past_a_paragraph_only_when_it_opens_with_sayin
     assert [r["claimed_by"] for r in rows] == ["reporter"]
 
 
+def test_the_items_of_a_list_a_monitor_opens_are_its_own_figures():
+    text = (
+        "وثق المرصد السوري مقتل 9 أشخاص في مناطق سورية مختلفة، وهم:\n\n"
+        "- 3 مدنيين قتلوا بقصف مدفعي على بلدة البارة.\n\n"
+        "- 4 عناصر من قوات النظام قتلوا بهجوم لخلايا داعش."
+    )
+    rows = mentions(text)
+    assert [(r["best"], r["scope"], r["claimed_by"]) for r in rows] == [
+        (9, "cumulative", "SOHR"),
+        (3, "incident", "SOHR"),
+        (4, "incident", "SOHR"),
+    ]
+
+
 def test_a_side_mourning_its_dead_tells_of_them_and_lost_them():
     m = one("ونعت القيادة العامة لقوات سوريا الديمقراطية 4 من مقاتليها.")
     assert (m["victim"], m["claimed_by"]) == ("SDF", "SDF")
