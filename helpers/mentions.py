@@ -202,6 +202,7 @@ class Lexicon:
     report_nouns: frozenset[str]  # حصيلة، تقرير: 'حصيلة للمرصد' is the monitor's
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
     perpetrator_links: frozenset[str]  # من، مواقع: between such a cue and the side
+    repel_verbs: frozenset[str]  # تصدت، أحبط: the attack after them failed
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
     attack_nouns: frozenset[str]  # هجوم، عدوان: with ال, an attack told before
     auxiliary_verbs: tuple[str, ...]  # word beginnings: تمكن، أقدم
@@ -258,6 +259,7 @@ _WORD_LISTS = (
     "waw_names",
     "perpetrator_cues",
     "perpetrator_links",
+    "repel_verbs",
     "attack_nouns",
     "civil_places",
     "both_sides",
@@ -3839,6 +3841,8 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         partitive = len(prev) == 2 and prev[1] == "من" and prev[0] in lexicon().units
         if any(_perpetrator_cue(p) for p in prev) or _cue_leads_to(sent, first):
             found = a.side
+            if a.end <= f.start and (repeller := _repelled_by(sent, head)) is not None:
+                found = repeller  # 'تصدت قسد لهجوم خلايا داعش وقتلت 3 منهم': SDF's doing
         elif (
             a.end <= f.start
             and not (prev and prev[-1] in _PREPOSITIONS and not partitive)  # ('وحدات من الجيش')
@@ -3854,6 +3858,18 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         if found and a.start > f.start:
             break
     return found or _sayers_men(f, sent) or _attack_adjective(sent, f.q_start, phrase_end)
+
+
+def _repelled_by(sent: Sentence, head: int) -> str | None:
+    """The attack named right before token `head` was repelled ('تصدت قسد لهجوم ...', 'أحبط
+    الجيش هجوماً لداعش'): the side between the repel verb and the attack, '' when none is
+    named there; None when no repel verb stands within four words before."""
+    lex = lexicon()
+    for k in range(head - 1, max(-1, head - 6), -1):
+        if _in(lex.repel_verbs, sent.toks[k].word):
+            between = sent.toks[k + 1 : head]
+            return next((t.actor for t in between if t.actor and not t.actor_weak), "")
+    return None
 
 
 def _past_members(sent: Sentence, first: int) -> int:

@@ -2936,6 +2936,14 @@ def test_a_bare_number_in_a_parallel_phrase_counts_the_same_people():
     assert [(r["best"], r["relation"]) for r in rows] == [(3, ""), (2, "subset_of:m1"), (4, "")]
 
 
+def test_the_side_that_repels_an_attack_kills_the_attackers():
+    m = one("تصدت قسد لهجوم خلايا داعش وقتلت 3 منهم.")
+    assert (m["victim"], m["perpetrator"]) == ("ISIS", "SDF")
+    m = one("وتصدت وحدات الجيش لهجوم إرهابيي داعش على نقاطها وقضت على عدد منهم.")
+    assert (m["category"], m["victim"], m["perpetrator"]) == ("killed", "ISIS", "SYR_GOV")
+    assert one("قتل 5 عناصر من قسد في هجوم لخلايا داعش.")["perpetrator"] == "ISIS"
+
+
 def test_the_attackers_do_not_make_the_casualties_fighters():
     text = "ارتقى شهيدان من المدنيين وجرح ثلاثة آخرون في اعتداء الإرهابيين على قرية الرصيف."
     assert [r["victim"] for r in mentions(text)] == ["CIVILIANS", "CIVILIANS"]
