@@ -2936,6 +2936,13 @@ def test_a_bare_number_in_a_parallel_phrase_counts_the_same_people():
     assert [(r["best"], r["relation"]) for r in rows] == [(3, ""), (2, "subset_of:m1"), (4, "")]
 
 
+def test_the_side_that_laid_a_mine_caused_its_casualties():
+    rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
+    assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
+    assert one("قتل طفلان بانفجار لغم من مخلفات تنظيم داعش.")["perpetrator"] == "ISIS"
+    assert one("قتل طفلان بانفجار لغم من مخلفات الحرب.")["perpetrator"] == ""
+
+
 def test_the_side_that_repels_an_attack_kills_the_attackers():
     m = one("تصدت قسد لهجوم خلايا داعش وقتلت 3 منهم.")
     assert (m["victim"], m["perpetrator"]) == ("ISIS", "SDF")
