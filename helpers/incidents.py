@@ -435,6 +435,7 @@ class _Context:
     paragraph_starts: list[int]
     actors_in: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
     casualty_starts: list[int] = field(default_factory=list)  # incident-scope killed/injured
+    attack_starts: list[int] = field(default_factory=list)  # ... of civilians, by a named side
 
     def tells_casualties(self, start: int, end: int) -> bool:
         """Whether a killed or injured figure of one incident starts in text[start:end]."""
@@ -783,6 +784,25 @@ _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one e
 _COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
 
 
+def _killing_of_civilians(ctx: _Context, norm_sent: tuple[int, int]) -> list[Trigger]:
+    """'قوات الأسد تقتل مدنيين أثناء جمعهم الحطب': civilians killed or hurt by a side the
+    text names, with no word for how, are an attack (ACLED's violence against civilians), or
+    an air strike when aircraft are named in the sentence. The figure's words are the trigger."""
+    start, end = ctx.nt.span(*norm_sent)
+    i = bisect_left(ctx.attack_starts, start)
+    if i == len(ctx.attack_starts) or ctx.attack_starts[i] >= end:
+        return []
+    at = bisect_left(range(len(ctx.nt.text) + 1), ctx.attack_starts[i], key=ctx.nt.to_original)
+    word_end = ctx.nt.text.find(" ", at, norm_sent[1])
+    aircraft = any(  # 'مجزرة ارتكبتها الطائرات الحربية الروسية': an air strike
+        needed is not None and needed.search(ctx.nt.text, *norm_sent)
+        for sub_type, _, needed in lexicon().fallback
+        if sub_type == "air_drone_strike"
+    )
+    kind = "air_drone_strike" if aircraft else "attack"
+    return [Trigger(at, word_end if word_end > at else norm_sent[1], kind, "fallback")]
+
+
 def _summary(norm: str, trig: Trigger, places: list[Any]) -> bool:
     """Several ground attacks summed up: a word of number right by the event word ('عدة
     هجمات', 'سلسلة هجمات') with no town or village named, or a word of spread ('هجمات
@@ -805,7 +825,7 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
     norm = ctx.nt.text
     if lexicon().background.search(norm, norm_sent[0], norm_sent[1]):
         return []
-    triggers = find_triggers(norm, *norm_sent)
+    triggers = find_triggers(norm, *norm_sent) or _killing_of_civilians(ctx, norm_sent)
     sent = ctx.nt.span(*norm_sent)
     heading = _is_heading(ctx.doc.text, *sent)
     out: list[Incident] = []
@@ -860,10 +880,14 @@ def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Inciden
     """All incidents of a document: body sentences merged first, then headings."""
     incidents: list[Incident] = []
     headings: list[Incident] = []
+    guessed: list[Incident] = []  # typed by a fallback word: joined to an event told, if any
     for norm_sent in sentence_spans:
         for cand in _candidates(ctx, norm_sent):
             if cand.heading:
                 headings.append(cand)
+                continue
+            if cand.guessed:  # ('تقتل مدنيين' and 'هجوم جوي' told the same day): one event
+                guessed.append(cand)
                 continue
             if not cand.places:
                 same_par = [
@@ -876,6 +900,13 @@ def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Inciden
                     _absorb(same_par[-1], cand)
                     continue
                 _inherit_place(ctx, cand)
+            _merge(incidents, cand)
+    for cand in guessed:
+        told = [x for x in incidents if _places_compatible(x, cand) and _dates_compatible(x, cand)]
+        before = [x for x in told if min(s[0] for s in x.spans) < cand.start]
+        if told:
+            _absorb((before or told)[-1 if before else 0], cand)
+        else:
             _merge(incidents, cand)
     for head in headings:
         same = [x for x in incidents if x.sub_event_type == head.sub_event_type]
@@ -1074,10 +1105,16 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
 def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:
     """Return (incident rows, mention rows with their `incident` column set)."""
     ctx, sentence_spans = _context(doc)
-    ctx.casualty_starts = sorted(
-        int(m["start"])
+    told = [
+        m
         for m in mentions
         if m.get("category") in _HARMED and m.get("scope") == "incident" and not m.get("cause")
+    ]
+    ctx.casualty_starts = sorted(int(m["start"]) for m in told)
+    ctx.attack_starts = sorted(
+        int(m["start"])
+        for m in told
+        if m.get("victim") == "CIVILIANS" and m.get("perpetrator") and not m.get("relation")
     )
     incidents = _build(ctx, sentence_spans)
     owned = _assign_mentions(incidents, mentions)

@@ -424,3 +424,35 @@ def test_a_neighbourhood_and_its_town_are_one_site(monkeypatch):
     )
     rows, _ = run(text)
     assert [(r["sub_event_type"], r["place"]) for r in rows] == [("air_drone_strike", "Ghweiran")]
+
+
+def _killed(text: str, at: str, victim: str = "CIVILIANS", perpetrator: str = "SYR_GOV"):
+    return {
+        "mention": "m1",
+        "start": text.index(at),
+        "category": "killed",
+        "best": 2,
+        "scope": "incident",
+        "victim": victim,
+        "perpetrator": perpetrator,
+    }
+
+
+def test_civilians_killed_by_a_named_side_with_no_weapon_said_is_an_attack():
+    text = "قوات النظام تقتل مدنيين اثنين في سراقب."
+    rows, _ = run(text, [_killed(text, "تقتل")])
+    assert types(rows) == [("attack", "Idlib")]
+    text = "ارتكبت طائرات العدوان مجزرة في سراقب راح ضحيتها مدنيان."
+    rows, _ = run(text, [_killed(text, "راح")])
+    assert types(rows) == [("air_drone_strike", "Idlib")]
+    text = "قتل مدنيان في سراقب."
+    assert run(text, [_killed(text, "قتل", perpetrator="")])[0] == []
+
+
+def test_a_guessed_event_told_first_joins_the_event_told_after_it():
+    text = (
+        "القوات الروسية تقتل مدنيين اثنين في سراقب: \n\n"
+        "قتل مدنيان إثر هجوم جوي نفذته القوات الروسية على أطراف سراقب."
+    )
+    rows, _ = run(text, [_killed(text, "تقتل", perpetrator="RUSSIA")])
+    assert types(rows) == [("air_drone_strike", "Idlib")]
