@@ -1096,8 +1096,9 @@ def _breaks_down(group: list[Figure], prev: Figure, sent: Sentence) -> bool:
     first = group[0] if group else None
     if first is None or prev.best is None or first.start != prev.start:
         return False
-    if first.subset_parent is not None or sent.norm[prev.end : first.q_start].strip(
-        _APPOSITION_GAP
+    gap = sent.norm[prev.end : first.q_start]
+    if first.subset_parent is not None or (
+        gap.strip(_APPOSITION_GAP) and not _sides_then_comma(sent, prev.end, first.q_start)
     ):
         return False
     if any(g.best is None or g.category != prev.category for g in group):
@@ -1105,6 +1106,15 @@ def _breaks_down(group: list[Figure], prev: Figure, sent: Sentence) -> bool:
     if prev.noun_class in ("combatant", "actor") and any(g.noun_class == "civilian" for g in group):
         return False  # 'قتل 3 عناصر من قسد، 2 مدنيين': fighters are not broken down into civilians
     return sum(g.best for g in group) <= prev.best
+
+
+def _sides_then_comma(sent: Sentence, a: int, b: int) -> bool:
+    """norm[a:b] is 'من' + the sides the figure's people belong to, then a comma or colon
+    ('قتل 4 عناصر من الطرفين، 3 من قسد و1 من الفصائل'): the figure's own words."""
+    toks = [t for t in sent.toks if a <= t.start < b]
+    if not toks or toks[0].word != "من" or not any(c in sent.norm[toks[-1].end : b] for c in "،,:"):
+        return False
+    return all(t.actor or _in(lexicon().both_sides, t.word) or _and(t.word) for t in toks[1:])
 
 
 def _others_after_number(q: numbers.Quantity, sent: Sentence, last_end: int) -> bool:
@@ -2983,6 +2993,10 @@ def _resolve_victim(
     if loses and kind != "civilian":
         f.victim = loser  # 'خسرت قوات النظام 16 عنصراً'
         return
+    own = _side_right_after(f, sent) if kind == "pronoun" and f.subset_parent is not None else ""
+    if own:
+        f.victim = own  # '4 عناصر من الطرفين، 3 منهم من قسد وواحد من الفصائل': the 3's side
+        return
     if named:
         f.victim = named[0] if len(set(named)) == 1 else "MIXED"
         return
@@ -3434,6 +3448,15 @@ def _announcing_army(f: Figure, sent: Sentence) -> str:
 def _unnamed_soldiers(counted: Counted) -> bool:
     """The counted noun is one of casualties.yaml's soldiers whose side goes unsaid."""
     return normalize_word(counted.noun).removeprefix("ال") in lexicon().unnamed_soldiers
+
+
+def _side_right_after(f: Figure, sent: Sentence) -> str:
+    """The side named by 'من' right after the figure ('3 منهم من قسد'), else ''."""
+    k = sent.index_at(f.end)
+    if k + 1 >= len(sent.toks) or sent.toks[k].word != "من":
+        return ""
+    nxt = sent.toks[k + 1]
+    return nxt.actor if nxt.actor and not nxt.actor_weak else ""
 
 
 def _soldiers_adjective(f: Figure, sent: Sentence) -> str:

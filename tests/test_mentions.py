@@ -2936,6 +2936,18 @@ def test_a_bare_number_in_a_parallel_phrase_counts_the_same_people():
     assert [(r["best"], r["relation"]) for r in rows] == [(3, ""), (2, "subset_of:m1"), (4, "")]
 
 
+def test_a_breakdown_by_side_after_the_sides_named_is_the_figures_parts():
+    rows = mentions("قتل 4 عناصر من الطرفين، 3 من قسد و1 من الفصائل.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (4, "MIXED", "aggregate_of:m2+m3"),
+        (3, "SDF", ""),
+        (1, "OPPOSITION", ""),
+    ]
+    rows = mentions("وتسببت الاشتباكات بمقتل 4 عناصر من الطرفين، 3 منهم من قسد وواحد من الفصائل.")
+    assert [(r["best"], r["victim"]) for r in rows][:2] == [(4, "MIXED"), (3, "SDF")]
+    assert [r["best"] for r in mentions("قتل 3 عناصر من قسد، و2 من الفصائل.")] == [3, 2]
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
