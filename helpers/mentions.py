@@ -1637,7 +1637,8 @@ def _state_ended(sent: Sentence, i: int, category: str) -> bool:
     set free and displaced people going home, in the 5 words before token i, end a detention
     or a displacement; they are not one."""
     ends = {"detained": lexicon().releases, "displaced": lexicon().returns}.get(category)
-    return bool(ends) and any(_in(ends, sent.toks[k].word) for k in range(max(0, i - 5), i))
+    before = sent.toks[max(0, i - 5) : i]  # (not a side's name: 'هيئة تحرير الشام')
+    return bool(ends) and any(_in(ends, t.word) and not t.actor for t in before)
 
 
 def _escape(d: _Draft) -> bool:
@@ -1915,7 +1916,7 @@ def _place_among_done(d: _Draft) -> None:
     if d.counted.kind == "pronoun" and done and not d.subset and d.category == done[-1].category:
         d.subset = True  # 'مقتل أربعة مدنيين، ثلاثة منهم من عائلة واحدة'
     d.between_end = _between_after(sent, max(q.end, d.counted.end))
-    if d.between_end and (d.category or d.counted.kind):
+    if d.between_end and (d.category or d.counted.kind or q.kind == "vague"):
         d.category = COMBINED  # 'سقوط عدد من المدنيين بين شهيد وجريح'
 
 
@@ -1969,11 +1970,14 @@ _ENUMERATION = re.compile(r"(?:^|\s)و?(?:هم|هن)\s*:?\s*$")
 
 def _undone(d: _Draft) -> bool:
     """A state that has ended ('أفرج عن 5 معتقلين'), people counted where they live
-    ('يعيش مليون نازح في المخيمات'), or a negated trigger: no figure."""
+    ('يعيش مليون نازح في المخيمات'), fighters fleeing (a retreat, not displacement), or a
+    negated trigger: no figure."""
     if _state_ended(d.sent, d.at, d.category) or _escape(d):
         return True
     if d.category in _STATES and _dwelling_before(d.sent, d.at):
         return True  # 'يقطن في المخيم نحو 1500 عائلة نازحة'
+    if d.category == "displaced" and d.counted.kind == "combatant":
+        return True  # 'وفرّ العشرات من مسلحي داعش باتجاه البادية': fighters retreat
     return d.trig is not None and _negated(d.sent, d.trig[0])
 
 
@@ -2203,6 +2207,8 @@ def _between_after(sent: Sentence, pos: int) -> int:
     """End of 'بين قتيل وجريح' / 'بين قتل وجرح' right after `pos` (the figure counts killed
     and injured together), else 0."""
     i = sent.index_at(pos)
+    while i < len(sent.toks) and sent.toks[i].actor and sent.toks[i].start - pos < 30:
+        i += 1  # 'العشرات من إرهابيي داعش بين قتيل ومصاب': past the people's side
     toks = sent.toks[i : i + 3]
     if len(toks) < 3 or toks[0].word != "بين":
         return 0

@@ -2948,6 +2948,18 @@ def test_a_breakdown_by_side_after_the_sides_named_is_the_figures_parts():
     assert [r["best"] for r in mentions("قتل 3 عناصر من قسد، و2 من الفصائل.")] == [3, 2]
 
 
+def test_a_vague_count_then_killed_and_injured_counts_both_together():
+    m = one("وأوقعت وحدات الجيش العشرات من إرهابيي داعش بين قتيل ومصاب.")
+    assert (m["category"], m["best"], m["victim"]) == ("killed_or_injured", 10, "ISIS")
+    assert one("سقوط العشرات بين قتيل وجريح.")["best"] == 10
+
+
+def test_freed_captives_and_fleeing_fighters_are_no_new_casualties():
+    assert mentions("وتم تحرير 5 مختطفين كانوا محتجزين لدى التنظيم.") == []
+    assert mentions("وفرّ العشرات من مسلحي داعش باتجاه البادية.") == []
+    assert one("فر 300 مدني من القرية.")["category"] == "displaced"
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
