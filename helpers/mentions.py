@@ -3886,7 +3886,30 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
             found = before or _target_of_attack(sent, a, f.victim)  # not their own killers
         if found and a.start > f.start:
             break
-    return found or _sayers_men(f, sent) or _attack_adjective(sent, f.q_start, phrase_end)
+    return (
+        found
+        or _sayers_men(f, sent)
+        or _attack_adjective(sent, f.q_start, phrase_end)
+        or _strike_by_sayer(f, sent, phrase_end)
+    )
+
+
+_STRIKES = ("غاره", "غارات", "ضربه", "ضربات")  # as normalised, proclitics allowed
+
+
+def _strike_by_sayer(f: Figure, sent: Sentence, phrase_end: int) -> str:
+    """'أعلنت القيادة المركزية الأمريكية (سنتكوم) مقتل قيادي في داعش بغارة': a strike with no
+    side named that killed another side's fighters, announced by a side with a word of saying
+    by it, is that side's own."""
+    if f.victim in ("CIVILIANS", "UNKNOWN", "MIXED", "OTHER"):
+        return ""  # ('قالت قسد إن 3 مدنيين قتلوا بغارة': a side tells of strikes on its people)
+    after = [t for t in sent.toks if f.end <= t.start <= phrase_end + 40]
+    if not any(_in(_STRIKES, t.word) for t in after):
+        return ""
+    for a in sent.actors:
+        if a.end <= f.start and a.side not in (f.victim, "UNKNOWN") and _said_by(sent, a):
+            return a.side
+    return ""
 
 
 def _repelled_by(sent: Sentence, head: int) -> str | None:
@@ -3990,9 +4013,18 @@ def _sayers_men(f: Figure, sent: Sentence) -> str:
         if toks[k + 2].word in _PREPOSITIONS and not toks[k + 2].trigger:
             continue  # 'أن عناصرها قتلوا في الهجوم': were killed, no object ('قضت على': has)
         for a in reversed(sent.actors):
-            if a.end <= toks[k - 1].start and _said_next_to(sent.norm, a.start, a.end, sent.start):
+            if a.end <= toks[k - 1].start and _said_by(sent, a):
                 return a.side if a.side != f.victim else ""
     return ""
+
+
+def _said_by(sent: Sentence, a: ActorMatch) -> bool:
+    """The side says the sentence: a word of saying by its name, or up to three words of a
+    spokesman's title between ('وذكر المركز الإعلامي لقوات سوريا الديمقراطية أن ...')."""
+    if _said_next_to(sent.norm, a.start, a.end, sent.start):
+        return True
+    before = [t for t in sent.toks if t.end <= a.start][-4:]
+    return bool(before) and _has_saying([before[0].word]) and not any(t.actor for t in before)
 
 
 def _own_men(word: str) -> bool:

@@ -2960,6 +2960,14 @@ def test_freed_captives_and_fleeing_fighters_are_no_new_casualties():
     assert one("فر 300 مدني من القرية.")["category"] == "displaced"
 
 
+def test_a_side_announcing_its_strike_or_its_mens_deed_did_it():
+    text = "وأعلنت القيادة المركزية الأمريكية (سنتكوم) مقتل قيادي بارز في تنظيم داعش بغارة."
+    assert one(text)["perpetrator"] == "COALITION"
+    assert one("وقالت قسد إن 3 مدنيين قتلوا بغارة.")["perpetrator"] == ""
+    text = "وذكر المركز الإعلامي لقوات سوريا الديمقراطية أن مقاتليهم قتلوا 3 من مرتزقة الاحتلال التركي."
+    assert one(text)["perpetrator"] == "SDF"
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
