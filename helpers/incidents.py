@@ -435,7 +435,8 @@ class _Context:
     paragraph_starts: list[int]
     actors_in: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
     casualty_starts: list[int] = field(default_factory=list)  # incident-scope killed/injured
-    attack_starts: list[int] = field(default_factory=list)  # ... of civilians, by a named side
+    attack_starts: list[int] = field(default_factory=list)  # ... caused by a named side
+    fighters_hit: set[int] = field(default_factory=set)  # ... of which the victims are a side
 
     def tells_casualties(self, start: int, end: int) -> bool:
         """Whether a killed or injured figure of one incident starts in text[start:end]."""
@@ -784,10 +785,14 @@ _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one e
 _COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
 
 
-def _killing_of_civilians(ctx: _Context, norm_sent: tuple[int, int]) -> list[Trigger]:
-    """'قوات الأسد تقتل مدنيين أثناء جمعهم الحطب': civilians killed or hurt by a side the
-    text names, with no word for how, are an attack (ACLED's violence against civilians), or
-    an air strike when aircraft are named in the sentence. The figure's words are the trigger."""
+def _killing_of_civilians(
+    ctx: _Context, norm_sent: tuple[int, int], heading: bool = False
+) -> list[Trigger]:
+    """'قوات الأسد تقتل مدنيين أثناء جمعهم الحطب': people killed or hurt by a side the text
+    names, with no word for how, are an attack on civilians (ACLED's violence against
+    civilians) or an armed clash when they are another side's fighters ('قتلت قسد 4 عناصر من
+    داعش'), or an air strike when aircraft are named in the sentence. The figure's words are
+    the trigger."""
     start, end = ctx.nt.span(*norm_sent)
     i = bisect_left(ctx.attack_starts, start)
     if i == len(ctx.attack_starts) or ctx.attack_starts[i] >= end:
@@ -799,7 +804,10 @@ def _killing_of_civilians(ctx: _Context, norm_sent: tuple[int, int]) -> list[Tri
         for sub_type, _, needed in lexicon().fallback
         if sub_type == "air_drone_strike"
     )
-    kind = "air_drone_strike" if aircraft else "attack"
+    fighters = ctx.attack_starts[i] in ctx.fighters_hit  # 'قتلت قسد 4 عناصر من داعش': a clash
+    if fighters and heading:
+        return []  # (a headline's claim about fighters, 'وبغداد أكدت مقتل 30 قيادياً منه')
+    kind = "air_drone_strike" if aircraft else "armed_clash" if fighters else "attack"
     return [Trigger(at, word_end if word_end > at else norm_sent[1], kind, "fallback")]
 
 
@@ -825,9 +833,9 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
     norm = ctx.nt.text
     if lexicon().background.search(norm, norm_sent[0], norm_sent[1]):
         return []
-    triggers = find_triggers(norm, *norm_sent) or _killing_of_civilians(ctx, norm_sent)
     sent = ctx.nt.span(*norm_sent)
     heading = _is_heading(ctx.doc.text, *sent)
+    triggers = find_triggers(norm, *norm_sent) or _killing_of_civilians(ctx, norm_sent, heading)
     out: list[Incident] = []
     for i, trig in enumerate(triggers):
         t_span = ctx.nt.span(trig.start, trig.end)
@@ -1114,8 +1122,11 @@ def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], 
     ctx.attack_starts = sorted(
         int(m["start"])
         for m in told
-        if m.get("victim") == "CIVILIANS" and m.get("perpetrator") and not m.get("relation")
+        if m.get("perpetrator") and not m.get("relation") and m.get("victim") != m["perpetrator"]
     )
+    ctx.fighters_hit = {
+        int(m["start"]) for m in told if m.get("victim") not in ("CIVILIANS", "UNKNOWN", "MIXED")
+    }
     incidents = _build(ctx, sentence_spans)
     owned = _assign_mentions(incidents, mentions)
     rows = [_row(ctx, inc, f"i{i + 1}", owned[i]) for i, inc in enumerate(incidents)]

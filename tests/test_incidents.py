@@ -456,3 +456,12 @@ def test_a_guessed_event_told_first_joins_the_event_told_after_it():
     )
     rows, _ = run(text, [_killed(text, "تقتل", perpetrator="RUSSIA")])
     assert types(rows) == [("air_drone_strike", "Idlib")]
+
+
+def test_fighters_killed_by_a_named_side_with_no_weapon_said_are_a_clash():
+    text = "قتلت قسد 4 عناصر من داعش في سراقب."
+    m = _killed(text, "قتلت", victim="ISIS", perpetrator="SDF")
+    assert types(run(text, [m])[0]) == [("armed_clash", "Idlib")]
+    text = "وبغداد أكدت مقتل 30 قيادياً منه\n\nقصفت الطائرات الحربية سراقب اليوم."
+    m = _killed(text, "مقتل", victim="ISIS", perpetrator="IRAQ")
+    assert types(run(text, [m])[0]) == [("air_drone_strike", "Idlib")]
