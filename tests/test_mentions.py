@@ -2968,6 +2968,19 @@ def test_a_side_announcing_its_strike_or_its_mens_deed_did_it():
     assert one(text)["perpetrator"] == "SDF"
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("قتل 3 عناصر من لواء القدس في البادية.", "SYR_GOV"),
+        ("قتل عنصران من قوات الصناديد في ريف الحسكة.", "SDF"),
+        ("قتل 4 عناصر من جيش سوريا الحرة قرب التنف.", "OPPOSITION"),
+        ("قتل 5 عناصر من الحزب الإسلامي التركستاني بغارة.", "OPPOSITION"),
+    ],
+)
+def test_more_armed_groups_have_their_sides(text, victim):
+    assert one(text)["victim"] == victim
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
