@@ -3518,7 +3518,8 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
         and not t.trigger
         and not any(_in(_ANY, x.word) for x in toks[max(0, k - 2) : k])
         and not (t.person[0] == "combatant" and _cue_leads_to(sent, k))
-    }  # (not 'أسر' captured, nor the attackers: 'في اعتداء الإرهابيين')
+        and not _starts(t.word, _SUSPECTS)
+    }  # (not 'أسر' captured, nor the attackers: 'في اعتداء الإرهابيين', nor 'أحد المطلوبين')
     for q in sent.quantities:
         if q.kind == "dual" and q.noun:
             c = _classify_noun(normalize_word(q.noun), sent, q.end)
@@ -3530,7 +3531,11 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""
 
 
-_ANY = frozenset(("اي",))  # 'أي', 'لأي', 'بأي' once normalised
+_ANY = frozenset(("اي",))
+_SUSPECTS = (
+    "مطلوب",
+    "مشتبه",
+)  # wanted men and suspects: fighters or not, the text tells  # 'أي', 'لأي', 'بأي' once normalised
 
 
 # ----------------------------------------------------------------------------- scope, sources

@@ -2981,6 +2981,14 @@ def test_more_armed_groups_have_their_sides(text, victim):
     assert one(text)["victim"] == victim
 
 
+def test_wanted_men_and_suspects_are_people_of_no_side_said():
+    m = one("اعتقلت قوات الأمن العام عشرات المطلوبين في حملة أمنية بريف حمص.")
+    assert (m["category"], m["best"], m["victim"]) == ("detained", 10, "UNKNOWN")
+    assert one("اعتقلت قسد 5 مشتبهين بالانتماء لداعش.")["victim"] == "ISIS"
+    text = 'مقتل "سامر" نائب رئيس المجلس المدني برصاص قسد أثناء ملاحقة أحد المطلوبين.'
+    assert one(text)["victim"] == "CIVILIANS"
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
