@@ -782,6 +782,7 @@ _REMOTE = frozenset(("air_drone_strike", _SHELLING))
 _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
 
 
+_CASES_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*(?:حاله|حالات)\s*$")  # '187 حالة'
 _COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
 
 
@@ -850,6 +851,8 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
         places, located_only = _places_for(ctx, t_span, seg_end, sent)
         if trig.sub_event_type in _GROUND and _summary(norm, trig, places):
             continue  # 'تعرضت لعدة هجمات متفرقة في دير الزور': told one by one elsewhere
+        if _CASES_BEFORE.search(norm, max(0, trig.start - 16), trig.start):
+            continue  # '187 حالة اعتقال خلال شهر تموز': a count of events, not one
         date, precision, explicit = _date_for(ctx, sent, t_span[0])
         sides = _sides(ctx, norm_sent[0], norm_sent[1], trig.start)
         for group in _split(trig.sub_event_type, places):

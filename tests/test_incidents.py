@@ -465,3 +465,9 @@ def test_fighters_killed_by_a_named_side_with_no_weapon_said_are_a_clash():
     text = "وبغداد أكدت مقتل 30 قيادياً منه\n\nقصفت الطائرات الحربية سراقب اليوم."
     m = _killed(text, "مقتل", victim="ISIS", perpetrator="IRAQ")
     assert types(run(text, [m])[0]) == [("air_drone_strike", "Idlib")]
+
+
+def test_a_count_of_cases_and_a_release_are_no_arrest_event():
+    assert run("وثقت الشبكة ما لا يقل عن 187 حالة اعتقال تعسفي في سراقب خلال الشهر.")[0] == []
+    assert run("وأطلقت الهيئة في سراقب سراح 3 ناشطين بعد احتجازهم لأسابيع.")[0] == []
+    assert types(run("اعتقلت الهيئة 3 ناشطين في سراقب.")[0]) == [("arrests", "Idlib")]
