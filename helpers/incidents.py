@@ -782,6 +782,7 @@ _REMOTE = frozenset(("air_drone_strike", _SHELLING))
 _GROUND = frozenset(("attack", "armed_clash"))  # (strikes on a region are one event a day)
 
 
+_AFTER_EVENTS = re.compile(r"(?<!\w)(?:عقب|اثر|بعد)\s*$")  # 'عقب هجمات': following attacks
 _CASES_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*(?:حاله|حالات)\s*$")  # '187 حالة'
 _COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
 
@@ -823,6 +824,9 @@ def _summary(norm: str, trig: Trigger, places: list[Any]) -> bool:
         lex.spread.search(norm, lo, trig.start) or lex.spread.search(norm, trig.end, hi)
     ):
         return True
+    plural = norm[trig.start : trig.end].endswith(("هجمات", "اعتداءات", "عمليات"))
+    if plural and _AFTER_EVENTS.search(norm, lo, trig.start):
+        return True  # '... عقب هجمات من خلايا التنظيم': the reason for what is told, no event
     number = lex.several.search(norm, lo, trig.start) or lex.several.search(norm, trig.end, hi)
     if _COUNT_BEFORE.search(norm, lo, trig.start) or lex.statistic.search(norm, lo, trig.start):
         return True  # 'بواقع 93 هجوم', 'لعدد الهجمات': a statistic, whatever the places

@@ -471,3 +471,10 @@ def test_a_count_of_cases_and_a_release_are_no_arrest_event():
     assert run("وثقت الشبكة ما لا يقل عن 187 حالة اعتقال تعسفي في سراقب خلال الشهر.")[0] == []
     assert run("وأطلقت الهيئة في سراقب سراح 3 ناشطين بعد احتجازهم لأسابيع.")[0] == []
     assert types(run("اعتقلت الهيئة 3 ناشطين في سراقب.")[0]) == [("arrests", "Idlib")]
+
+
+def test_attacks_told_as_the_reason_for_something_else_are_no_event():
+    text = "وتقوم قوات النظام بعملية تمشيط في الرقة عقب هجمات من خلايا داعش."
+    assert "attack" not in [r["sub_event_type"] for r in run(text)[0]]
+    text = "وقتل 3 عناصر من قسد عقب هجوم لخلايا داعش على حاجز في الرقة."
+    assert [r["sub_event_type"] for r in run(text)[0]] == ["attack"]
