@@ -55,7 +55,11 @@ def _word_pattern(entry: str) -> str:
 def _regex(entries: list[str]) -> re.Pattern[str]:
     """Whole-word alternation with optional proclitics و ف ب ل ك and the article ال."""
     parts = sorted((_word_pattern(e) for e in entries), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(?:ال|ل)?(?P<p>" + "|".join(parts) + r")(?!\w)")
+    # proclitics: و/ف, then ب/ك/ل, then the article (ل + ال is written لل); never ب or ك + ل,
+    # so 'بلدهم' (their country) is not ب + ل + 'دهم' (a raid)
+    return re.compile(
+        r"(?<!\w)(?:[وف]?(?:[بك]ال|لل|ال|[بكل])?)(?P<p>" + "|".join(parts) + r")(?!\w)"
+    )
 
 
 @dataclass(frozen=True)

@@ -478,3 +478,8 @@ def test_attacks_told_as_the_reason_for_something_else_are_no_event():
     assert "attack" not in [r["sub_event_type"] for r in run(text)[0]]
     text = "وقتل 3 عناصر من قسد عقب هجوم لخلايا داعش على حاجز في الرقة."
     assert [r["sub_event_type"] for r in run(text)[0]] == ["attack"]
+
+
+def test_a_word_that_ends_like_an_event_word_after_two_letters_is_not_one():
+    assert run("وتم إرسالهم إلى بلدهم في سراقب.")[0] == []
+    assert types(run("للهجوم على الحاجز في سراقب أثر كبير.")[0]) == [("attack", "Idlib")]
