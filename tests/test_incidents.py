@@ -483,3 +483,11 @@ def test_attacks_told_as_the_reason_for_something_else_are_no_event():
 def test_a_word_that_ends_like_an_event_word_after_two_letters_is_not_one():
     assert run("وتم إرسالهم إلى بلدهم في سراقب.")[0] == []
     assert types(run("للهجوم على الحاجز في سراقب أثر كبير.")[0]) == [("attack", "Idlib")]
+
+
+def test_repelling_the_attack_points_back_to_the_attack_told():
+    text = "شن مسلحو التنظيم هجوماً على مواقع قسد في سراقب، وشاركت الطائرات في صد الهجوم في الرقة."
+    assert [r["sub_event_type"] for r in run(text)[0]].count("attack") <= 1
+    assert "Raqqa" not in [
+        r["governorate"] for r in run(text)[0] if r["sub_event_type"] != "air_drone_strike"
+    ]
