@@ -91,6 +91,7 @@ class Lexicon:
     target_before: frozenset[str]  # 'مواقع', 'على': the side after is attacked
     target_after: tuple[str, ...]  # 'تعرضت': the side before is attacked
     patron_before: frozenset[str]  # 'داعمة', 'مقربة': the side after is no party to the event
+    allies: frozenset[frozenset[str]]  # pairs of sides on the same side of the war
 
 
 def _loose_regex(entries: list[str]) -> re.Pattern[str]:
@@ -157,6 +158,7 @@ def lexicon() -> Lexicon:
         target_before=frozenset(normalize_word(w) for w in data["roles"]["target_before"]),
         target_after=tuple(normalize_word(w) for w in data["roles"]["target_after"]),
         patron_before=frozenset(normalize_word(w) for w in data["roles"]["patron_before"]),
+        allies=frozenset(frozenset(pair) for pair in data.get("allies") or []),
     )
 
 
@@ -1046,6 +1048,7 @@ def _totals(owned: list[dict]) -> tuple[float, float]:
     return killed, injured
 
 
+_ARMED_GROUPS = frozenset(("ISIS", "OPPOSITION", "SDF", "ASAYISH"))  # not states
 _NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
 
 
@@ -1065,6 +1068,13 @@ def _actors_by_role(named: list[str], owned: list[dict]) -> list[str]:
     victim = hurt.most_common(1)[0][0] if hurt else ""
     if victim and actors and victim != actors[0]:
         actors = [actors[0], victim] + [a for a in actors[1:] if a != victim]
+    elif len(actors) > 2 and frozenset(actors[:2]) in lexicon().allies:
+        allied = lexicon().allies
+        foes = [
+            a for a in actors[2:] if a in _ARMED_GROUPS and frozenset((actors[0], a)) not in allied
+        ]
+        if foes:  # ('التحالف ... الجيب الأخير لداعش', قسد named too): states named are backers
+            actors = [actors[0], foes[0]] + [a for a in actors[1:] if a != foes[0]]
     return actors
 
 

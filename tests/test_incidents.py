@@ -491,3 +491,11 @@ def test_repelling_the_attack_points_back_to_the_attack_told():
     assert "Raqqa" not in [
         r["governorate"] for r in run(text)[0] if r["sub_event_type"] != "air_drone_strike"
     ]
+
+
+def test_a_strike_by_one_of_two_allies_named_hits_the_armed_group_named():
+    text = "استهدف طيران التحالف الدولي وقسد الجيب الأخير لتنظيم داعش قرب سراقب."
+    rows, _ = run(text)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("COALITION", "ISIS")]
+    text = "قصفت القوات الروسية وقوات النظام سراقب بعد اتفاق بين روسيا وتركيا."
+    assert run(text)[0][0]["actor2"] != "TURKEY"
