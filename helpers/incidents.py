@@ -726,9 +726,20 @@ def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
     داعش'), 2 as the target ('مواقع قسد', 'على حاجز لقسد', 'قسد تعرضت لهجوم'), None for one
     named only as someone's patron ('مواقع داعمة للمعارضة', 'مصادر مقربة من قسد'), else 1."""
     lex = lexicon()
-    before = _WORD.findall(norm, max(lo, start - 40), start)
+    before = _WORD.findall(norm, max(lo, start - 60), start)
     if before and before[-1] in ("ل", "لل", "ب", "و", "ال"):
         before.pop()  # the proclitic of the name itself ('دورية لقسد')
+    tied = False
+    while len(before) > 1 and before[-1] in _TIE_WORDS:
+        before.pop()  # 'هاجمت مجموعة مسلحة تابعة لتنظيم داعش', 'نقطة عسكرية تابعة لقسد'
+        tied = True
+    if (
+        tied
+        and before
+        and before[-1] not in lex.target_before
+        and not before[-1].startswith("هاجم")
+    ):
+        return 1  # ('استهدفت خلايا تابعة لتنظيم داعش': cells are no attacker cue here)
     before = before[-2:]
     after = _WORD.findall(norm, end, min(hi, end + 40))[:3]
     last = before[-1] if before else ""
@@ -744,6 +755,10 @@ def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Words tying a group or a post to its side, passed over to the word that gives the side's role
+_TIE_WORDS = frozenset(
+    ("تابعه", "التابعه", "تابع", "التابع", "عسكريه", "العسكريه", "مسلحه", "المسلحه", "مجموعه")
+)
 
 
 def _attackers_by_adjective(norm: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -1052,12 +1067,23 @@ _ARMED_GROUPS = frozenset(("ISIS", "OPPOSITION", "SDF", "ASAYISH"))  # not state
 _NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
 
 
-def _actors_by_role(named: list[str], owned: list[dict]) -> list[str]:
+def _told_in(inc: Incident, owned: list[dict]) -> list[dict]:
+    """The incident's figures told in its own sentences (not those it took from later ones)."""
+    spans = [(s0, s1) for *_, s0, s1 in inc.spans]
+    return [m for m in owned if any(s0 <= int(m.get("start") or 0) < s1 for s0, s1 in spans)]
+
+
+def _actors_by_role(
+    named: list[str], owned: list[dict], told_here: list[dict] | None = None
+) -> list[str]:
     """Sides in ACLED's order: the one doing the harm first, the one suffering it second.
     The incident's own figures say who is who where the text does ('قتل عنصران من قسد
-    بهجوم لخلايا داعش': ISIS, then SDF); otherwise the sides nearest the event word first."""
+    بهجوم لخلايا داعش': ISIS, then SDF); otherwise the sides nearest the event word first.
+    Who did it is read from the figures told in the incident's own sentences only: a later
+    sentence's arrest of an attacker ('تمكنت قسد من اعتقال أحد المهاجمين') is another deed."""
     counted = [m for m in owned if not m.get("relation")]
-    doers = Counter(m.get("perpetrator") for m in counted if m.get("perpetrator"))
+    here = counted if told_here is None else [m for m in told_here if not m.get("relation")]
+    doers = Counter(m.get("perpetrator") for m in here if m.get("perpetrator"))
     hurt = Counter(m.get("victim") for m in counted if m.get("victim") not in _NOT_A_SIDE)
     actors = list(named)
     doer = doers.most_common(1)[0][0] if doers else ""
@@ -1101,7 +1127,7 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     geo = (_precision(place) if place is not None else "") if not inc.inherited_place else 2
     if place is not None and len(inc.places) > 1:
         geo = max(2, _precision(place))
-    actors = _actors_by_role(inc.actors, owned) + ["", ""]
+    actors = _actors_by_role(inc.actors, owned, _told_in(inc, owned)) + ["", ""]
     governorate = inc.governorate
     if not governorate and inc.places:  # a village the gazetteer lacks, told with no region
         governorate = _governorate_around(ctx, inc.places[0].start)

@@ -499,3 +499,14 @@ def test_a_strike_by_one_of_two_allies_named_hits_the_armed_group_named():
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("COALITION", "ISIS")]
     text = "قصفت القوات الروسية وقوات النظام سراقب بعد اتفاق بين روسيا وتركيا."
     assert run(text)[0][0]["actor2"] != "TURKEY"
+
+
+def test_a_group_tied_to_its_side_takes_the_role_of_the_word_before_the_group():
+    text = (
+        "وعقب سيطرة قسد على البلدة، هاجمت مجموعة مسلحة تابعة لتنظيم داعش مساء أمس نقطة"
+        " عسكرية تابعة لقوات قسد في سراقب."
+    )
+    rows, _ = run(text)
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("ISIS", "SDF")]
+    text = "نفذت قوات التحالف مداهمة في سراقب استهدفت خلايا تابعة لتنظيم داعش."
+    assert run(text)[0][0]["actor1"] == "COALITION"
