@@ -1063,8 +1063,26 @@ def _totals(owned: list[dict]) -> tuple[float, float]:
     return killed, injured
 
 
+_NO_WARPLANES = ("ISIS", "SDF", "ASAYISH", "OPPOSITION", "CIVILIANS", "MIXED", "OTHER")
+_DRONE = re.compile(r"مسي[ّ]?ر|درون|طائر[ةه] بدون طيار")  # (these sides do fly drones)
 _ARMED_GROUPS = frozenset(("ISIS", "OPPOSITION", "SDF", "ASAYISH"))  # not states
 _NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
+
+
+def _with_air_force_first(actors: list[str]) -> list[str]:
+    """An air strike's first side must fly warplanes: a side named with one that does is the
+    attacker ('التحالف' named with 'داعش': the Coalition struck ISIS); with none named it is
+    UNKNOWN, and the side that cannot fly is the one struck, unless civilians were."""
+    first, others = actors[0], [a for a in actors[1:] if a]
+    flier = next((a for a in others if a not in _NO_WARPLANES + ("UNKNOWN",)), "")
+    if flier and others[0] == flier:
+        return [flier, first, *others[1:]]
+    if flier:
+        return [flier, *(a for a in others if a != flier), first]
+    if others and others[0] == "CIVILIANS":
+        return ["UNKNOWN", *others, first]  # the civilians hit stay the target
+    return ["UNKNOWN", first, *(a for a in others if a != "UNKNOWN")]  # the ground attacker
+    # told with the strike is the one struck ('هاجمت مجموعة لداعش ... حيث شن الطيران غارتين')
 
 
 def _told_in(inc: Incident, owned: list[dict]) -> list[dict]:
@@ -1128,6 +1146,9 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     if place is not None and len(inc.places) > 1:
         geo = max(2, _precision(place))
     actors = _actors_by_role(inc.actors, owned, _told_in(inc, owned)) + ["", ""]
+    drones = any(_DRONE.search(ctx.doc.text, t0, t1) for t0, t1, *_ in inc.spans)
+    if inc.sub_event_type == "air_drone_strike" and actors[0] in _NO_WARPLANES and not drones:
+        actors = _with_air_force_first(actors)
     governorate = inc.governorate
     if not governorate and inc.places:  # a village the gazetteer lacks, told with no region
         governorate = _governorate_around(ctx, inc.places[0].start)

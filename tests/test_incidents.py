@@ -510,3 +510,13 @@ def test_a_group_tied_to_its_side_takes_the_role_of_the_word_before_the_group():
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("ISIS", "SDF")]
     text = "نفذت قوات التحالف مداهمة في سراقب استهدفت خلايا تابعة لتنظيم داعش."
     assert run(text)[0][0]["actor1"] == "COALITION"
+
+
+def test_an_air_strike_is_flown_by_a_side_with_an_air_force():
+    rows, _ = run("قصف طيران التحالف مواقع لداعش في سراقب.")
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("COALITION", "ISIS")]
+    rows, _ = run("هاجمت خلايا داعش حاجزاً لقسد في سراقب، وشن الطيران الحربي غارتين على المنطقة.")
+    strikes = [r for r in rows if r["sub_event_type"] == "air_drone_strike"]
+    assert [(r["actor1"], r["actor2"]) for r in strikes] == [("UNKNOWN", "ISIS")]
+    rows, _ = run("استهدفت مسيرة لقسد موقعاً في سراقب.")
+    assert rows[0]["actor1"] == "SDF"
