@@ -808,7 +808,7 @@ _CASES_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*(?:حاله|حال�
 _COUNT_BEFORE = re.compile(r"(?<![\d/.:-])(?:[3-9]|\d{2,})\s*$")  # three or more, right before
 
 
-def _killing_of_civilians(
+def _killing_by_named_side(
     ctx: _Context, norm_sent: tuple[int, int], heading: bool = False
 ) -> list[Trigger]:
     """'قوات الأسد تقتل مدنيين أثناء جمعهم الحطب': people killed or hurt by a side the text
@@ -861,7 +861,7 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
         return []
     sent = ctx.nt.span(*norm_sent)
     heading = _is_heading(ctx.doc.text, *sent)
-    triggers = find_triggers(norm, *norm_sent) or _killing_of_civilians(ctx, norm_sent, heading)
+    triggers = find_triggers(norm, *norm_sent) or _killing_by_named_side(ctx, norm_sent, heading)
     out: list[Incident] = []
     for i, trig in enumerate(triggers):
         t_span = ctx.nt.span(trig.start, trig.end)
@@ -929,9 +929,8 @@ def _build(ctx: _Context, sentence_spans: list[tuple[int, int]]) -> list[Inciden
                 same_par = [
                     x
                     for x in incidents
-                    if x.paragraph == cand.paragraph
-                    and (cand.guessed or x.sub_event_type == cand.sub_event_type)
-                ]  # ('وأسفر الاستهداف عن ...': the event just told, whatever its type)
+                    if x.paragraph == cand.paragraph and x.sub_event_type == cand.sub_event_type
+                ]
                 if same_par:
                     _absorb(same_par[-1], cand)
                     continue

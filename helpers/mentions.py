@@ -3531,11 +3531,8 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""
 
 
-_ANY = frozenset(("اي",))
-_SUSPECTS = (
-    "مطلوب",
-    "مشتبه",
-)  # wanted men and suspects: fighters or not, the text tells  # 'أي', 'لأي', 'بأي' once normalised
+_ANY = frozenset(("اي",))  # 'أي', 'لأي', 'بأي' once normalised
+_SUSPECTS = ("مطلوب", "مشتبه")  # wanted men and suspects: fighters or not, the text tells
 
 
 # ----------------------------------------------------------------------------- scope, sources
@@ -3920,7 +3917,7 @@ def _strike_by_sayer(f: Figure, sent: Sentence, phrase_end: int) -> str:
 def _repelled_by(sent: Sentence, head: int) -> str | None:
     """The attack named right before token `head` was repelled ('تصدت قسد لهجوم ...', 'أحبط
     الجيش هجوماً لداعش'): the side between the repel verb and the attack, '' when none is
-    named there; None when no repel verb stands within four words before."""
+    named there; None when no repel verb stands within five words before."""
     lex = lexicon()
     for k in range(head - 1, max(-1, head - 6), -1):
         if _in(lex.repel_verbs, sent.toks[k].word):
