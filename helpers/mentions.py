@@ -2858,7 +2858,9 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
             return None  # 'جثامين 6 شهداء': the number after it counts them
         best = None
     counted = Counted("casualty", category=cat, end=t.end, singular=best == 1)
-    return _stated(t.start, t.end, cat, best, t, counted)
+    f = _stated(t.start, t.end, cat, best, t, counted)
+    f.extras["definite"] = best == 1 and _definite(t.word)  # 'الضحية': the one told before
+    return f
 
 
 # An item number of a list: '1- ', '2) ', '3. ' before a letter (a name, not a count).
@@ -3525,7 +3527,7 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
             c = _classify_noun(normalize_word(q.noun), sent, q.end)
             kinds.add(c.kind if c is not None else "")
     places = lexicon().civil_places
-    civil_places = any(t.word.lstrip("و").lstrip("ب") in places for t in sent.toks)
+    civil_places = any(s in places for t in sent.toks for s in stems(t.word))  # ('للمجزرة')
     if "combatant" in kinds:
         return ""
     return "CIVILIANS" if "civilian" in kinds or civil_places else ""
@@ -4404,6 +4406,9 @@ def _repeats(figs: list[Figure]) -> None:
                     and g.noun_class != "casualty"
                 )
                 g.relation = f"{'subset_of' if part else 'alternative_to'}:{f.mid}"
+    for i, f in enumerate(figs):
+        if not f.relation and (g := _the_one_told(figs[:i], f)) is not None:
+            f.relation = f"{'same_as' if g.best == 1 else 'subset_of'}:{g.mid}"
     for f in figs:
         if f.qualifier != "vague" or f.relation or f.scope != "incident":
             continue
@@ -4415,6 +4420,24 @@ def _repeats(figs: list[Figure]) -> None:
         )
         if told is not None:
             f.relation = f"same_as:{told.mid}"
+
+
+def _the_one_told(before: list[Figure], f: Figure) -> Figure | None:
+    """'قتل شاب برصاص مجهولين. وقال ذوو الضحية ...': a casualty noun with ال and no number
+    ('الضحية', 'الشهيد', 'القتيل') points back to the casualties of its category told before
+    (whose side it may not say): the one person told, or one of them."""
+    if not f.extras.get("definite"):
+        return None
+    told = [
+        g
+        for g in before
+        if not g.relation
+        and (g.category, g.scope) == (f.category, f.scope)
+        and g.best is not None
+        and g.qualifier != "vague"  # ('قتلى ... الشهيدة': the vague words are the one told)
+        and (g.victim == f.victim or "UNKNOWN" in (g.victim, f.victim))
+    ]
+    return told[-1] if told else None
 
 
 def _other_person(g: Figure, f: Figure) -> bool:

@@ -2989,6 +2989,14 @@ def test_wanted_men_and_suspects_are_people_of_no_side_said():
     assert one(text)["victim"] == "CIVILIANS"
 
 
+def test_the_victim_named_again_with_al_is_the_one_told():
+    rows = mentions("قتل شاب برصاص مجهولين. وقال ذوو الضحية إنه كان عائداً من عمله.")
+    assert [(r["best"], r["relation"]) for r in rows] == [(1, ""), (1, "same_as:m1")]
+    rows = mentions("قتل 5 مدنيين بقصف على البلدة. وشيّع الأهالي الشهيد محمد في المساء.")
+    assert [r["relation"] for r in rows][1:] in ([], ["subset_of:m1"])
+    assert one("ارتفعت الحصيلة النهائية للمجزرة إلى 22 قتيلاً.")["victim"] == "CIVILIANS"
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
