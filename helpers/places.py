@@ -422,6 +422,8 @@ def _cued_at(toks: list[_Token], i: int) -> _Hit | None:
             precision = max(precision, 2)
         if kind == "subdistrict":  # 'ناحية تل تمر': the town's subdistrict, a region
             return _Hit(i, end, cut, row, kind, precision, cued=True)
+        if kind in ("city", "town", "village") and row["kind"] == "subdistrict":
+            return _Hit(i, end, cut, row, kind, 1, cued=True)  # 'بلدة الصور': the town itself
         return _Hit(i, end, cut, row, row["kind"], precision, cued=True)
     end = _unknown_after_cue(toks, j, kind) if not near else None
     if end is None:

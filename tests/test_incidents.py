@@ -520,3 +520,14 @@ def test_an_air_strike_is_flown_by_a_side_with_an_air_force():
     assert [(r["actor1"], r["actor2"]) for r in strikes] == [("UNKNOWN", "ISIS")]
     rows, _ = run("استهدفت مسيرة لقسد موقعاً في سراقب.")
     assert rows[0]["actor1"] == "SDF"
+
+
+def test_a_town_named_like_its_subdistrict_is_a_site_and_a_sides_vehicle_is_a_target(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    text = (
+        "شنت خلايا داعش هجوماً على نقطة لقسد في بلدة الشحيل.\n\n"
+        "ونفذت قسد عملية إنزال جوي في بلدة الصور."
+    )
+    assert [r["place"] for r in run(text)[0]] == ["Al-Shuhayl", "Al-Sur"]
+    rows, _ = run("انفجرت عبوة ناسفة بسيارة عسكرية لقوات الأسايش قرب الشدادي.")
+    assert [(r["actor1"], r["actor2"]) for r in rows] == [("UNKNOWN", "ASAYISH")]
