@@ -3895,7 +3895,30 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
         or _sayers_men(f, sent)
         or _attack_adjective(sent, f.q_start, phrase_end)
         or _strike_by_sayer(f, sent, phrase_end)
+        or _subject_of_the_first_verb(f, sent)
     )
+
+
+def _subject_of_the_first_verb(f: Figure, sent: Sentence) -> str:
+    """'قوات النظام تقصف جبل الزاوية وتقتل 3 مدنيين', 'طائرة تركية تستهدف سيارة وتقتل شخصين':
+    a casualty verb joined by و to an attacking verb shares its subject, named (or given by a
+    nationality adjective) right before that verb, in a headline's subject-verb order."""
+    k = sent.index_at(f.start)
+    if k >= len(sent.toks) or not sent.toks[k].word.startswith("و") or not sent.toks[k].trigger:
+        return ""
+    verbs = lexicon().perpetrator_verbs
+    present = tuple(v[1:] if v.startswith("ا") else v for v in verbs)
+    for j in range(k - 1, 0, -1):
+        t = sent.toks[j]
+        if t.trigger:
+            return ""
+        if not (_starts(t.word, verbs) or (t.word[:1] in "يت" and t.word[1:].startswith(present))):
+            continue
+        prev = sent.toks[j - 1]
+        a = next((a for a in sent.actors if a.end <= t.start and a.end >= prev.start), None)
+        side = a.side if a is not None and not sent.norm[a.end : t.start].strip() else ""
+        return side or adjective_side(prev.word) or ""
+    return ""
 
 
 _STRIKES = ("غاره", "غارات", "ضربه", "ضربات")  # as normalised, proclitics allowed

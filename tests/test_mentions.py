@@ -2997,6 +2997,18 @@ def test_the_victim_named_again_with_al_is_the_one_told():
     assert one("ارتفعت الحصيلة النهائية للمجزرة إلى 22 قتيلاً.")["victim"] == "CIVILIANS"
 
 
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("قوات النظام تقصف جبل الزاوية وتقتل 3 مدنيين", "SYR_GOV"),
+        ("طائرة تركية تستهدف سيارة وتقتل شخصين", "TURKEY"),
+        ("الاحتلال التركي يستهدف قرية ويصيب مواطنين", "TURKEY"),
+    ],
+)
+def test_a_casualty_verb_joined_to_an_attacking_verb_shares_its_subject(text, perpetrator):
+    assert one(text)["perpetrator"] == perpetrator
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
