@@ -992,7 +992,8 @@ def _past_name(sent: Sentence, f: Figure) -> int:
         t = sent.toks[k]
         gap = sent.norm[end : t.start].strip()
         adjective = t.person is not None and t.person[1] == "singular" and not _and(t.word)
-        if gap not in ("", '"') or not (_name_word(t) or adjective):  # ('امرأة مسنة تدعى')
+        ali = t.word == "علي" and _ali(sent.toks, k)  # 'الطفل علي محمد الحسن': the name
+        if gap not in ("", '"') or not (_name_word(t) or adjective or ali):  # ('امرأة مسنة')
             break
         introducer = _in(lexicon().name_introducers, t.word)  # 'امرأة تدعى "فطيم البتال"'
         end, names, k = t.end, names + (not introducer), k + 1
@@ -1005,6 +1006,13 @@ def _past_name(sent: Sentence, f: Figure) -> int:
 
 
 _ASIDE = re.compile(r" ?\([^()]{1,25}\)")  # '(45 عاماً)' after a person
+
+
+def _ali(toks: list[Token], k: int) -> bool:
+    """'علي' (spelled like the preposition على once normalised) is the name when a first name
+    follows it ('علي محمد الحسن'), not a noun ('على يد', 'على الطريق')."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and nxt.word != "يد" and not _definite(nxt.word) and _name_word(nxt)
 
 
 def _name_like(word: str) -> bool:

@@ -3009,6 +3009,12 @@ def test_a_casualty_verb_joined_to_an_attacking_verb_shares_its_subject(text, pe
     assert one(text)["perpetrator"] == perpetrator
 
 
+def test_the_name_ali_before_a_conjunct_is_a_name_not_a_preposition():
+    rows = mentions("استشهد الطفل علي محمد الحسن (8 أعوام) ووالدته إثر غارة روسية.")
+    assert [(r["best"], r["relation"]) for r in rows][0] == (2, "")
+    assert [r["best"] for r in mentions("قتل شاب على يد مسلحين.")] == [1]
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
