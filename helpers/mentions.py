@@ -1398,6 +1398,8 @@ def _trigger_before(
             return i, t.casualty[0]
         if t.casualty and _definite(t.word.removeprefix("و")) and are and steps <= 4:
             return i, t.casualty[0]
+        if steps == 0 and t.casualty and t.casualty[1] == "plural" and _toll_told(sent, i, pos):
+            return i, t.casualty[0]  # 'قال المرصد إن القتلى 6 بينهم عنصران': the dead are 6
         if t.word in _THAT:
             return None  # 'أن امرأة قتلت وأن طفلين أصيبا': أن opens a clause of its own
         if _deed_of(t.word):
@@ -1415,6 +1417,18 @@ def _trigger_before(
         i -= 1
         steps += 1
     return None
+
+
+def _toll_told(sent: Sentence, i: int, pos: int) -> bool:
+    """Token i, a definite plural casualty noun right before the number at `pos`, states the
+    toll ('إن القتلى 6'): nothing counted follows the number but a clause end or 'بينهم'."""
+    if not _definite(sent.toks[i].word.removeprefix("و")):
+        return False
+    k = sent.index_at(pos) + 1
+    if k >= len(sent.toks):
+        return True
+    nxt = sent.toks[k]
+    return sent.comma_between(sent.toks[k - 1].end, nxt.start) or nxt.word in ("بينهم", "بينهن")
 
 
 def _deed_of(word: str) -> bool:

@@ -3015,6 +3015,17 @@ def test_the_name_ali_before_a_conjunct_is_a_name_not_a_preposition():
     assert [r["best"] for r in mentions("قتل شاب على يد مسلحين.")] == [1]
 
 
+def test_the_dead_are_n_is_a_toll_and_a_rival_account():
+    text = "قالت سانا إن 4 مدنيين استشهدوا، في حين قال المرصد إن القتلى 6 بينهم عنصران."
+    rows = mentions(text)
+    assert [(r["best"], r["relation"], r["claimed_by"]) for r in rows] == [
+        (4, "", "SANA"),
+        (6, "alternative_to:m1", "SOHR"),
+        (2, "subset_of:m2", "SOHR"),
+    ]
+    assert [r["best"] for r in mentions("أصيب 10 أشخاص، الجرحى 3 منهم بحالة خطرة.")] == [10]
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
