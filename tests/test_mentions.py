@@ -3026,6 +3026,10 @@ def test_the_dead_are_n_is_a_toll_and_a_rival_account():
     assert [r["best"] for r in mentions("أصيب 10 أشخاص، الجرحى 3 منهم بحالة خطرة.")] == [10]
 
 
+def test_a_health_directorate_is_a_source():
+    assert one("وأكدت مديرية الصحة في إدلب مقتل 8 أشخاص.")["claimed_by"] == "health directorate"
+
+
 def test_the_side_that_laid_a_mine_caused_its_casualties():
     rows = mentions("قُتل 7 من قوات النظام وأصيب 10 آخرون بانفجار ألغام زرعها التنظيم.")
     assert [r["perpetrator"] for r in rows] == ["ISIS", "ISIS"]
