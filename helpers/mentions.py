@@ -3085,8 +3085,17 @@ def _resolve_victim(
         or displaced
         or _side_of_those_told(f, counted, prev)
         or _side_of_the_toll(f, prev)
+        or _one_woman(f, sent, counted)
         or "UNKNOWN"
     )
+
+
+def _one_woman(f: Figure, sent: Sentence, counted: Counted | None) -> str:
+    """'استشهاد إحدى إدارياته': one woman of people the lexicon does not know, a civilian as
+    a woman killed alone is ('شهيدة'), unless a side is named for her."""
+    said = sent.norm[f.q_start : f.q_end].split()
+    plain = counted is None or counted.kind in ("", "casualty")
+    return "CIVILIANS" if plain and said and stems(said[0])[-1] == "احدي" else ""
 
 
 def _side_of_the_toll(f: Figure, prev: list[Figure]) -> str:

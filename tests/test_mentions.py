@@ -1482,7 +1482,7 @@ def test_survivors_and_people_held_in_a_camp_are_no_casualties():
 
 def test_one_of_someones_people_is_one():
     m = one("كشف المؤتمر استشهاد إحدى إدارياته، شهناز عمر، إثر قصف على القرية.")
-    assert (m["category"], m["best"]) == ("killed", 1)
+    assert (m["category"], m["best"], m["victim"]) == ("killed", 1, "CIVILIANS")
     assert one("مقتل أحد عماله برصاص مجهولين.")["victim"] == "CIVILIANS"
     assert one("إصابة أحد المارة بجروح.")["victim"] == "CIVILIANS"
     assert one("قتل إحدى عشرة امرأة.")["best"] == 11
