@@ -1068,6 +1068,26 @@ _ARMED_GROUPS = frozenset(("ISIS", "OPPOSITION", "SDF", "ASAYISH"))  # not state
 _NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
 
 
+def _captors_first(actors: list[str], owned: list[dict]) -> list[str]:
+    """An arrest's first side is not the side arrested ('تم اعتقال عدد من عناصر تنظيم الدولة'
+    with قسد named: SDF arrested ISIS men): the side the incident's detentions took moves
+    second when another side is named."""
+    detentions = [m for m in owned if m.get("category") == "detained"]
+    taken = Counter(m.get("victim") for m in detentions if m.get("victim") not in _NOT_A_SIDE)
+    held = taken.most_common(1)[0][0] if taken else ""
+    if not held or actors[0] != held:
+        return actors
+    doers = Counter(m.get("perpetrator") for m in detentions if m.get("perpetrator"))
+    doer = doers.most_common(1)[0][0] if doers else ""
+    if doer == held:
+        return actors  # ('مخابرات النظام ... اعتقال 25 ضابطاً': a side arresting its own)
+    others = [a for a in actors[1:] if a and a not in (held, "UNKNOWN")]
+    captor = doer or (others[0] if others else "")
+    if not captor:
+        return actors
+    return [captor, held, *(a for a in actors[1:] if a not in (captor, held))]
+
+
 def _with_air_force_first(actors: list[str]) -> list[str]:
     """An air strike's first side must fly warplanes: a side named with one that does is the
     attacker ('التحالف' named with 'داعش': the Coalition struck ISIS); with none named it is
@@ -1145,6 +1165,8 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     if place is not None and len(inc.places) > 1:
         geo = max(2, _precision(place))
     actors = _actors_by_role(inc.actors, owned, _told_in(inc, owned)) + ["", ""]
+    if inc.sub_event_type in ("arrests", "abduction_forced_disappearance"):
+        actors = _captors_first(actors, owned)
     drones = any(_DRONE.search(ctx.doc.text, t0, t1) for t0, t1, *_ in inc.spans)
     if inc.sub_event_type == "air_drone_strike" and actors[0] in _NO_WARPLANES and not drones:
         actors = _with_air_force_first(actors)

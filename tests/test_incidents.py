@@ -531,3 +531,25 @@ def test_a_town_named_like_its_subdistrict_is_a_site_and_a_sides_vehicle_is_a_ta
     assert [r["place"] for r in run(text)[0]] == ["Al-Shuhayl", "Al-Sur"]
     rows, _ = run("انفجرت عبوة ناسفة بسيارة عسكرية لقوات الأسايش قرب الشدادي.")
     assert [(r["actor1"], r["actor2"]) for r in rows] == [("UNKNOWN", "ASAYISH")]
+
+
+def test_the_side_arrested_is_not_the_arrester():
+    text = "تم اعتقال عدد من عناصر تنظيم داعش خلال عملية لقسد في سراقب."
+    m = {
+        "mention": "m1",
+        "start": text.index("اعتقال"),
+        "category": "detained",
+        "best": 3,
+        "scope": "incident",
+        "victim": "ISIS",
+        "perpetrator": "",
+    }
+    rows, _ = run(text, [m])
+    assert [(r["actor1"], r["actor2"]) for r in rows if r["sub_event_type"] == "arrests"] == [
+        ("SDF", "ISIS")
+    ]
+    text = (
+        "اعتقلت مخابرات النظام 25 ضابطاً من الحرس الجمهوري في سراقب بعد اعترافات قيادي في الفصائل."
+    )
+    m = dict(m, start=text.index("اعتقلت"), victim="SYR_GOV", perpetrator="SYR_GOV")
+    assert run(text, [m])[0][0]["actor1"] == "SYR_GOV"
