@@ -2698,7 +2698,7 @@ def _unit_of_side(sent: Sentence, j: int) -> bool:
 def _of_wounds(toks: list[Token], j: int) -> bool:
     """Token j is 'متأثراً' or the wound after it ('توفي متأثراً بجراحه طفل'): why the person
     after them died, not the person."""
-    return toks[j].word.startswith("متاثر") or (j > 0 and toks[j - 1].word.startswith("متاثر"))
+    return _succumbed(toks[j]) or (j > 0 and _succumbed(toks[j - 1]))
 
 
 def _after_trigger(sent: Sentence, i: int) -> Figure | None:
@@ -3937,19 +3937,31 @@ def _subject_of_the_first_verb(f: Figure, sent: Sentence) -> str:
     k = sent.index_at(f.start)
     if k >= len(sent.toks) or not sent.toks[k].word.startswith("و") or not sent.toks[k].trigger:
         return ""
-    verbs = lexicon().perpetrator_verbs
-    present = tuple(v[1:] if v.startswith("ا") else v for v in verbs)
     for j in range(k - 1, 0, -1):
         t = sent.toks[j]
         if t.trigger:
             return ""
-        if not (_starts(t.word, verbs) or (t.word[:1] in "يت" and t.word[1:].startswith(present))):
+        if not _attack_verb(t.word):
             continue
         prev = sent.toks[j - 1]
         a = next((a for a in sent.actors if a.end <= t.start and a.end >= prev.start), None)
         side = a.side if a is not None and not sent.norm[a.end : t.start].strip() else ""
         return side or adjective_side(prev.word) or ""
     return ""
+
+
+def _attack_verb(word: str) -> bool:
+    """A verb of attacking (casualties.yaml's word beginnings: استهدف، قصف، شن) in the past or
+    the present tense ('يستهدف', 'تقصف', 'يشن'), with or without proclitics."""
+    return _starts(word, lexicon().perpetrator_verbs) or any(
+        s[:1] in "يت" and s[1:].startswith(_present_stems()) for s in stems(word)
+    )
+
+
+@cache
+def _present_stems() -> tuple[str, ...]:
+    """The verbs of attacking without the ا that only the past tense has: استهدف -> ستهدف."""
+    return tuple(v[1:] if v.startswith("ا") else v for v in lexicon().perpetrator_verbs)
 
 
 _STRIKES = ("غاره", "غارات", "ضربه", "ضربات")  # as normalised, proclitics allowed
@@ -4247,7 +4259,6 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     words are one), then the attack word or verb in the three words before it, with no
     preposition between but 'من' ('بقصف من الطائرات الروسية', not 'قصف على قاعدة تركية')."""
     toks = sent.toks
-    verbs = lexicon().perpetrator_verbs  # 'وقصفت المدفعية التركية قرى ...'
     for k, u in enumerate(toks):
         if u.start > phrase_end + 160:
             break
@@ -4258,8 +4269,8 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
             t = toks[j]
             if q_start <= t.start < phrase_end or t.start > phrase_end + 80:
                 continue
-            if not (_perpetrator_cue(t.word) or _starts(t.word, verbs)):
-                continue
+            if not (_perpetrator_cue(t.word) or _attack_verb(t.word)):
+                continue  # ('وقصفت المدفعية التركية قرى', 'تقصف المدفعية التركية')
             if any(x.word in _PREPOSITIONS and x.word != "من" for x in toks[j + 1 : k]):
                 continue  # 'في قصف على قاعدة تركية': the adjective is on the target
             if _contrasts(sent.norm, min(t.end, q_start), max(t.start, q_start)):
