@@ -820,7 +820,7 @@ def _killing_by_named_side(
     i = bisect_left(ctx.attack_starts, start)
     if i == len(ctx.attack_starts) or ctx.attack_starts[i] >= end:
         return []
-    at = bisect_left(range(len(ctx.nt.text) + 1), ctx.attack_starts[i], key=ctx.nt.to_original)
+    at = ctx.nt.to_normalised(ctx.attack_starts[i])
     word_end = ctx.nt.text.find(" ", at, norm_sent[1])
     aircraft = any(  # 'مجزرة ارتكبتها الطائرات الحربية الروسية': an air strike
         needed is not None and needed.search(ctx.nt.text, *norm_sent)

@@ -11,7 +11,7 @@ stored as a short list of shifts; all other changes are one character for one ch
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -86,6 +86,11 @@ class NormText:
         """Offset in the original text of normalised offset `pos` (start or end of a span)."""
         k = bisect_right(self._norm_pos, pos)
         return pos + (self._shift[k - 1] if k else 0)
+
+    def to_normalised(self, pos: int) -> int:
+        """The first normalised offset whose original offset is at or after `pos` (the inverse
+        of `to_original` for a position that starts a span)."""
+        return bisect_left(range(len(self.text) + 1), pos, key=self.to_original)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of a normalised span; the end keeps trailing diacritics."""

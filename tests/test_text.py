@@ -40,3 +40,9 @@ def test_words_broken_with_tatweel_to_dodge_filters_are_joined():
         assert normalize(f"{broken} 3 مدنيين").text == "بمقتل 3 مدنيين", broken
     assert normalize('قصف لـ "قسد" في الـ 24 ساعة').text == 'قصف ل "قسد" في ال 24 ساعه'
     assert normalize("قال الـ. ثم").text == "قال ال. ثم"  # a tatweel, then the sentence ends
+
+
+def test_original_offsets_map_back_to_normalised_ones():
+    nt = normalize("قُتِلَ طفلٌ")
+    for pos in range(len(nt.text) + 1):
+        assert nt.to_normalised(nt.to_original(pos)) == pos
