@@ -203,6 +203,11 @@ class Lexicon:
     perpetrator_cues: frozenset[str]  # برصاص، بقصف، يد: a side after them causes the casualties
     perpetrator_links: frozenset[str]  # من، مواقع: between such a cue and the side
     repel_verbs: frozenset[str]  # تصدت، أحبط: the attack after them failed
+    mourning_verbs: frozenset[str]  # نعت: the mourner lost the dead and tells of them
+    finding_bodies: frozenset[str]  # انتشال: 'بعد انتشال جثتين'
+    strike_nouns: frozenset[str]  # غارة: a strike an announcing side may have flown
+    suspects: tuple[str, ...]  # word beginnings: مطلوب، مشتبه
+    rescue: tuple[str, ...]  # word beginnings: انقاذ
     perpetrator_verbs: tuple[str, ...]  # word beginnings: هاجم، استهدف
     attack_nouns: frozenset[str]  # هجوم، عدوان: with ال, an attack told before
     auxiliary_verbs: tuple[str, ...]  # word beginnings: تمكن، أقدم
@@ -260,6 +265,9 @@ _WORD_LISTS = (
     "perpetrator_cues",
     "perpetrator_links",
     "repel_verbs",
+    "mourning_verbs",
+    "finding_bodies",
+    "strike_nouns",
     "attack_nouns",
     "civil_places",
     "both_sides",
@@ -284,7 +292,8 @@ def lexicon() -> Lexicon:
     data = load("casualties.yaml")
     trigger_word: dict[str, str] = {}
     phrase_cat: dict[str, str] = {}
-    for cat, words in data["triggers"].items():
+    triggers = {**data["triggers"], "killed": data["triggers"]["killed"] + data["mourning_verbs"]}
+    for cat, words in triggers.items():
         for w in words:
             n = normalize_word(w)
             (phrase_cat if " " in n else trigger_word)[n] = cat
@@ -346,6 +355,8 @@ def lexicon() -> Lexicon:
         describing_state=tuple(word_set(data["describing_state"])),
         dwelling_verbs=tuple(word_set(data["dwelling_verbs"])),
         undergoing=tuple(word_set(data["undergoing"])),
+        suspects=tuple(word_set(data["suspects"])),
+        rescue=tuple(word_set(data["rescue"])),
         body_nouns=tuple(word_set(data["body_nouns"])),
         felling_verbs=tuple(word_set(data["felling_verbs"])),
         perpetrator_verbs=tuple(word_set(data["perpetrator_verbs"])),
@@ -480,7 +491,7 @@ class Sentence:
                 if n and t.person and t.word.startswith("ال"):
                     t.person = None  # 'الأمن العسكري': part of a name, not a soldier
         for k, t in enumerate(self.toks):
-            if t.trigger and any(w in _MOURNING for w in stems(t.word)):
+            if t.trigger and _in(lex.mourning_verbs, t.word):
                 t.loses = True  # 'نعت قسد مقاتلاً': the mourner lost the dead
             for gap in lex.gap_triggers if _gap_word(t.word) else ():
                 if gap.fires(self.toks, k):
@@ -1511,13 +1522,10 @@ def _members_of_family(f: Figure, sent: Sentence) -> bool:
     )
 
 
-_FINDING = frozenset(("انتشال", "العثور", "علي", "اكتشاف"))  # bodies found, as normalised
-
-
 def _increment_of_total(sent: Sentence, i: int, done: list[Figure], category: str) -> bool:
     """Whether trigger i, right after 'بعد/إثر' (and a word of finding bodies), tells how a total
     just given in the sentence rose ('ارتفعت الحصيلة إلى 11 قتيلاً بعد وفاة 2 من الجرحى')."""
-    while i > 0 and sent.toks[i - 1].word in _FINDING:
+    while i > 0 and sent.toks[i - 1].word in lexicon().finding_bodies:
         i -= 1  # 'إلى 13 شهيداً بعد انتشال جثتين', 'بعد العثور على 3 جثث'
     if i == 0 or sent.toks[i - 1].word.lstrip("و") not in ("بعد", "اثر"):
         return False
@@ -1949,10 +1957,7 @@ def _fate_before(d: _Draft) -> bool:
     if d.at == 0:
         return False
     word = d.sent.toks[d.at - 1].word
-    return _in(lexicon().other_fates, word) and not _starts(word, _RESCUE)
-
-
-_RESCUE = ("انقاذ", "انقذ")
+    return _in(lexicon().other_fates, word) and not _starts(word, lexicon().rescue)
 
 
 def _own_toll_before(d: _Draft) -> bool:
@@ -3551,7 +3556,7 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
         and not t.trigger
         and not any(_in(_ANY, x.word) for x in toks[max(0, k - 2) : k])
         and not (t.person[0] == "combatant" and _cue_leads_to(sent, k))
-        and not _starts(t.word, _SUSPECTS)
+        and not _starts(t.word, lexicon().suspects)
     }  # (not 'أسر' captured, nor the attackers: 'في اعتداء الإرهابيين', nor 'أحد المطلوبين')
     for q in sent.quantities:
         if q.kind == "dual" and q.noun:
@@ -3565,7 +3570,6 @@ def _civilian_context(f: Figure, sent: Sentence) -> str:
 
 
 _ANY = frozenset(("اي",))  # 'أي', 'لأي', 'بأي' once normalised
-_SUSPECTS = ("مطلوب", "مشتبه")  # wanted men and suspects: fighters or not, the text tells
 
 
 # ----------------------------------------------------------------------------- scope, sources
@@ -3676,14 +3680,11 @@ def _list_item(norm: str, brk: int, start: int) -> bool:
     )
 
 
-_MOURNING = frozenset(("نعي", "نعت", "نعوا", "ينعي", "تنعي", "ينعون"))  # as normalised
-
-
 def _mourned(f: Figure, sent: Sentence) -> bool:
     """The figure opens with a verb of mourning: its subject, before the number, is the
     side announcing its own dead."""
     k = sent.index_at(f.start)
-    return k < len(sent.toks) and any(w in _MOURNING for w in stems(sent.toks[k].word))
+    return k < len(sent.toks) and _in(lexicon().mourning_verbs, sent.toks[k].word)
 
 
 def _tells_its_own(sent: Sentence, end: int) -> bool:
@@ -3964,9 +3965,6 @@ def _present_stems() -> tuple[str, ...]:
     return tuple(v[1:] if v.startswith("ا") else v for v in lexicon().perpetrator_verbs)
 
 
-_STRIKES = ("غاره", "غارات", "ضربه", "ضربات")  # as normalised, proclitics allowed
-
-
 def _strike_by_sayer(f: Figure, sent: Sentence, phrase_end: int) -> str:
     """'أعلنت القيادة المركزية الأمريكية (سنتكوم) مقتل قيادي في داعش بغارة': a strike with no
     side named that killed another side's fighters, announced by a side with a word of saying
@@ -3974,7 +3972,7 @@ def _strike_by_sayer(f: Figure, sent: Sentence, phrase_end: int) -> str:
     if f.victim in ("CIVILIANS", "UNKNOWN", "MIXED", "OTHER"):
         return ""  # ('قالت قسد إن 3 مدنيين قتلوا بغارة': a side tells of strikes on its people)
     after = [t for t in sent.toks if f.end <= t.start <= phrase_end + 40]
-    if not any(_in(_STRIKES, t.word) for t in after):
+    if not any(_in(lexicon().strike_nouns, t.word) for t in after):
         return ""
     for a in sent.actors:
         if a.end <= f.start and a.side not in (f.victim, "UNKNOWN") and _said_by(sent, a):
