@@ -92,6 +92,10 @@ class Lexicon:
     target_after: tuple[str, ...]  # 'تعرضت': the side before is attacked
     patron_before: frozenset[str]  # 'داعمة', 'مقربة': the side after is no party to the event
     allies: frozenset[frozenset[str]]  # pairs of sides on the same side of the war
+    armed_groups: frozenset[str]  # ISIS, OPPOSITION ...: not states
+    air_forces: frozenset[str]  # sides that fly warplanes
+    drones: re.Pattern[str]  # مسيرة، درون: aircraft any side may fly
+    tie_words: frozenset[str]  # تابعة، عسكرية: between a group or post and its side
 
 
 def _loose_regex(entries: list[str]) -> re.Pattern[str]:
@@ -159,6 +163,10 @@ def lexicon() -> Lexicon:
         target_after=tuple(normalize_word(w) for w in data["roles"]["target_after"]),
         patron_before=frozenset(normalize_word(w) for w in data["roles"]["patron_before"]),
         allies=frozenset(frozenset(pair) for pair in data.get("allies") or []),
+        armed_groups=frozenset(data["armed_groups"]),
+        air_forces=frozenset(data["air_forces"]),
+        drones=_regex(data["drone_words"]),
+        tie_words=frozenset(normalize_word(w) for w in data["roles"]["tie_words"]),
     )
 
 
@@ -730,7 +738,7 @@ def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
     if before and before[-1] in ("ل", "لل", "ب", "و", "ال"):
         before.pop()  # the proclitic of the name itself ('دورية لقسد')
     tied = False
-    while len(before) > 1 and before[-1] in _TIE_WORDS:
+    while len(before) > 1 and before[-1] in lex.tie_words:
         before.pop()  # 'هاجمت مجموعة مسلحة تابعة لتنظيم داعش', 'نقطة عسكرية تابعة لقسد'
         tied = True
     if (
@@ -755,10 +763,6 @@ def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-# Words tying a group or a post to its side, passed over to the word that gives the side's role
-_TIE_WORDS = frozenset(
-    ("تابعه", "التابعه", "تابع", "التابع", "عسكريه", "العسكريه", "مسلحه", "المسلحه", "مجموعه")
-)
 
 
 def _attackers_by_adjective(norm: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -1062,9 +1066,6 @@ def _totals(owned: list[dict]) -> tuple[float, float]:
     return killed, injured
 
 
-_NO_WARPLANES = ("ISIS", "SDF", "ASAYISH", "OPPOSITION", "CIVILIANS", "MIXED", "OTHER")
-_DRONE = re.compile(r"مسي[ّ]?ر|درون|طائر[ةه] بدون طيار")  # (these sides do fly drones)
-_ARMED_GROUPS = frozenset(("ISIS", "OPPOSITION", "SDF", "ASAYISH"))  # not states
 _NOT_A_SIDE = ("", "CIVILIANS", "UNKNOWN", "MIXED", "OTHER")
 
 
@@ -1088,12 +1089,22 @@ def _captors_first(actors: list[str], owned: list[dict]) -> list[str]:
     return [captor, held, *(a for a in actors[1:] if a not in (captor, held))]
 
 
+def _drones_told(ctx: _Context, inc: Incident) -> bool:
+    """Whether a telling of the incident names drones at its event word."""
+    norm = ctx.nt.text
+    for t0, t1, *_ in inc.spans:
+        lo, hi = ctx.nt.to_normalised(t0), ctx.nt.to_normalised(t1)
+        if lexicon().drones.search(norm, lo, hi):
+            return True
+    return False
+
+
 def _with_air_force_first(actors: list[str]) -> list[str]:
     """An air strike's first side must fly warplanes: a side named with one that does is the
     attacker ('التحالف' named with 'داعش': the Coalition struck ISIS); with none named it is
     UNKNOWN, and the side that cannot fly is the one struck, unless civilians were."""
     first, others = actors[0], [a for a in actors[1:] if a]
-    flier = next((a for a in others if a not in _NO_WARPLANES + ("UNKNOWN",)), "")
+    flier = next((a for a in others if a in lexicon().air_forces), "")
     if flier and others[0] == flier:
         return [flier, first, *others[1:]]
     if flier:
@@ -1134,7 +1145,9 @@ def _actors_by_role(
     elif len(actors) > 2 and frozenset(actors[:2]) in lexicon().allies:
         allied = lexicon().allies
         foes = [
-            a for a in actors[2:] if a in _ARMED_GROUPS and frozenset((actors[0], a)) not in allied
+            a
+            for a in actors[2:]
+            if a in lexicon().armed_groups and frozenset((actors[0], a)) not in allied
         ]
         if foes:  # ('التحالف ... الجيب الأخير لداعش', قسد named too): states named are backers
             actors = [actors[0], foes[0]] + [a for a in actors[1:] if a != foes[0]]
@@ -1167,8 +1180,8 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     actors = _actors_by_role(inc.actors, owned, _told_in(inc, owned)) + ["", ""]
     if inc.sub_event_type in ("arrests", "abduction_forced_disappearance"):
         actors = _captors_first(actors, owned)
-    drones = any(_DRONE.search(ctx.doc.text, t0, t1) for t0, t1, *_ in inc.spans)
-    if inc.sub_event_type == "air_drone_strike" and actors[0] in _NO_WARPLANES and not drones:
+    grounded = actors[0] not in lexicon().air_forces | {"", "UNKNOWN"}
+    if inc.sub_event_type == "air_drone_strike" and grounded and not _drones_told(ctx, inc):
         actors = _with_air_force_first(actors)
     governorate = inc.governorate
     if not governorate and inc.places:  # a village the gazetteer lacks, told with no region
