@@ -32,6 +32,7 @@ from typing import Any
 
 import pandas as pd
 
+from helpers.dedup import km_between
 from helpers.lexicon import load
 from helpers.schema import Document
 from helpers.text import main_text_end, normalize, normalize_word, sentences
@@ -634,14 +635,13 @@ _NEAR_KM = 60
 
 
 def _km_apart(a: Any, b: Any) -> float:
-    """Rough distance in km between two places with coordinates (infinite without)."""
+    """Distance in km between two places with coordinates (infinite without)."""
     try:
         lat1, lon1 = float(a.latitude), float(a.longitude)
         lat2, lon2 = float(b.latitude), float(b.longitude)
     except (TypeError, ValueError):
         return math.inf
-    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 111.2 * math.hypot(lat2 - lat1, dx)
+    return km_between(lat1, lon1, lat2, lon2)
 
 
 def _places_for(
