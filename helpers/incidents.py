@@ -1212,9 +1212,9 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     }
 
 
-def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Return (incident rows, mention rows with their `incident` column set)."""
-    ctx, sentence_spans = _context(doc)
+def _index_casualties(ctx: _Context, mentions: list[dict]) -> None:
+    """Where the document tells people of one incident killed or hurt (by a named side, and
+    of which a side's fighters): the fallback event rules look these offsets up per sentence."""
     told = [
         m
         for m in mentions
@@ -1226,9 +1226,13 @@ def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], 
         for m in told
         if m.get("perpetrator") and not m.get("relation") and m.get("victim") != m["perpetrator"]
     )
-    ctx.fighters_hit = {
-        int(m["start"]) for m in told if m.get("victim") not in ("CIVILIANS", "UNKNOWN", "MIXED")
-    }
+    ctx.fighters_hit = {int(m["start"]) for m in told if m.get("victim") not in _NOT_A_SIDE}
+
+
+def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Return (incident rows, mention rows with their `incident` column set)."""
+    ctx, sentence_spans = _context(doc)
+    _index_casualties(ctx, mentions)
     incidents = _build(ctx, sentence_spans)
     owned = _assign_mentions(incidents, mentions)
     rows = [_row(ctx, inc, f"i{i + 1}", owned[i]) for i, inc in enumerate(incidents)]
