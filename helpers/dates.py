@@ -159,8 +159,7 @@ _UNITS_OF = {  # (days, precision) of a span word: 'قبل يومين', 'قبل 
     "اشهر": (30, 3),
 }
 _UNITS = _alt(_UNITS_OF)
-_ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-                  "التاسع"]  # fmt: skip
+_ORDINAL_UNITS = ["الاول", *("ال" + stem for stem in numbers.ORDINAL_STEMS)]  # first..ninth
 ORDINAL_DAYS = {w: n for n, w in enumerate(_ORDINAL_UNITS, 1)}
 ORDINAL_DAYS |= {"العاشر": 10, "الحادي عشر": 11, "العشرين": 20, "الثلاثين": 30}
 ORDINAL_DAYS |= {f"{w} عشر": n + 10 for n, w in enumerate(_ORDINAL_UNITS[1:], 2)}

@@ -200,11 +200,10 @@ _ARTICLES = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "
 _NO_ARTICLE = {"اثنين", "اثنان", "احد", "احدي", "واحد", "واحده"}
 _NOT_NUMBERS = {"لست"}  # "I am not", not ل + ست
 _PREFIX_TOKENS = set(_PROCLITICS) | set(_ARTICLES)
-_ORDINALS = {
-    stem + end
-    for stem in ("حادي", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
-    for end in ("", "ه")
-}
+# Ordinal stems of two to nine (masculine; +ه feminine), in order: dates reads day ordinals
+# ('الثالث من آذار') from them too.
+ORDINAL_STEMS = ("ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع")
+_ORDINALS = {stem + end for stem in ("حادي", *ORDINAL_STEMS) for end in ("", "ه")}
 
 
 def _load_vague() -> dict[str, dict]:
