@@ -39,7 +39,7 @@ from helpers.actors import (
     find_sources,
     unnamed_sources,
 )
-from helpers.dates import MONTHS
+from helpers.dates import MONTHS, WEEKDAYS
 from helpers.incidents import find_triggers
 from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
 from helpers.schema import Document
@@ -2680,7 +2680,7 @@ _ADVERBS = frozenset(
     + ("ميدانيا", "تعسفيا", "عشوائيا", "عمدا")  # 'أعدمت قوات النظام ميدانياً 4 شبان'
     # times of day and days: 'استشهد صباح اليوم طفل', 'قتل يوم الأحد الماضي شاب'
     + ("صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليله", "صباحا", "ظهرا", "فجرا", "ليلا")
-    + ("يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي")
+    + ("يوم", "الماضي", *WEEKDAYS)
 )
 
 
