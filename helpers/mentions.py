@@ -172,6 +172,10 @@ class Lexicon:
     contrast: re.Pattern[str]  # بينما، في حين: a rival account follows
     additions: re.Pattern[str]  # إضافة إلى: one more group of the casualties told
     civilian_services: re.Pattern[str]  # الدفاع المدني، الهلال الأحمر: their members are civilians
+    councils: frozenset[str]  # مجلس: civil with a qualifier after it ('مجلس دير الزور المدني')
+    council_qualifiers: frozenset[str]  # المدني، المحلي
+    municipalities: frozenset[str]  # بلدية: civil on its own
+    body_guards: frozenset[str]  # شرطة، حرس: a civil body's armed men
     releases: frozenset[str]
     unrealised: frozenset[str]
     sentencing: frozenset[str]  # حكمت: 'حكمت على 12 شخصاً بالإعدام' is no death
@@ -373,6 +377,10 @@ def lexicon() -> Lexicon:
         contrast=phrase_regex(data["contrast_openers"]),
         additions=phrase_regex(data["additions"]),
         civilian_services=phrase_regex(data["civilian_services"]),
+        councils=word_set(data["civil_bodies"]["councils"]),
+        council_qualifiers=word_set(data["civil_bodies"]["qualifiers"]),
+        municipalities=word_set(data["civil_bodies"]["alone"]),
+        body_guards=word_set(data["civil_bodies"]["armed"]),
         severity=re.compile(r" (?:" + "|".join(word_set(data["severity"])) + r")(?!\w)"),
     )
 
@@ -805,6 +813,8 @@ def _person_count(word: str) -> tuple[str, int | None] | None:
     for stem in () if hit else _possessive_stems(word):
         if stem[-1] in "يا":  # طفلي+ها, طفلا+ه: a dual's construct form
             single = _lookup(person, stem[:-1])
+            if not single and stem[-2] == "ت":  # طفلتي+ه: a feminine noun's dual
+                single = _lookup(person, stem[:-2] + "ه")
             if single and single[1][1] == "singular":
                 return single[1][0], 2
         hit = _lookup(person, stem)
@@ -1016,7 +1026,8 @@ def _past_name(sent: Sentence, f: Figure) -> int:
     return end if names else f.end
 
 
-_ASIDE = re.compile(r" ?\([^()]{1,25}\)")  # '(45 عاماً)' after a person
+# '(45 عاماً)' after a person, or '(37) عاماً،' with the comma that closes the aside
+_ASIDE = re.compile(r" ?\([^()]{1,25}\)(?: ?(?:عاما|عام|سنه|سنوات|اعوام)(?!\w))?(?: ?،(?= ?و))?")
 
 
 def _ali(toks: list[Token], k: int) -> bool:
@@ -2323,6 +2334,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
                 break
             if f is not None and _told_before(f, done + out):
                 break  # 'اعتقلت شابين واقتادتهما': the two already counted
+            if f is not None and f.qualifier == "vague":
+                _count_names_in_brackets(f, sent)  # 'أطفال الفقيد (حسين، خلود، علي)'
             if f is not None and free(f.start, f.end):
                 if t.trigger and _increment_of_total(sent, i, done, f.category):
                     f.subset_parent = len(done) - 1  # 'ارتفع إلى 11 بعد وفاة جندي'
@@ -2331,6 +2344,34 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
                 covered.append((f.start, f.end))
                 break
     return out
+
+
+_BRACKET_AFTER = re.compile(r"(?: (ال\w+))? ?\(([^()]{3,200})\)?")
+_NAME_SPLIT = re.compile(r" ?[،,] ?| و(?=\w)")
+_PLURAL_POSSESSIVE = ("هما", "هم", "هن", "ها")  # 'وأعمارهم' (not ه: 'بحرية' is بحريه)
+
+
+def _count_names_in_brackets(f: Figure, sent: Sentence) -> None:
+    """'أصيب أطفال الفقيد (حسين، خلود، إيمان، علي، بحرية)': a plural of people followed by a
+    bracket of two or more names (one to three words each; a first name alone may be any
+    plain word) counts the names; the figure becomes exact. One definite word may stand between ('الفقيد'); the list stops at
+    the first item that is not a name ('وأعمارهم تتراوح بين 1 و10 أعوام')."""
+    m = _BRACKET_AFTER.match(sent.norm, f.q_end, sent.end)
+    if m is None or (m.group(1) and m.group(1) in lexicon().name_stops):
+        return
+    names, end, begin, body = 0, f.end, 0, m.group(2)
+    for sep in _NAME_SPLIT.finditer(body + "،"):
+        words = body[begin : sep.start()].split()
+        if not 1 <= len(words) <= 3 or any(w.endswith(_PLURAL_POSSESSIVE) for w in words):
+            break
+        one = len(words) == 1 and (_name_like(words[0]) or words[0] == "علي")  # ('بحرية')
+        if not one and not all(map(_plain_name, words)):
+            break
+        names, end, begin = names + 1, m.start(2) + sep.start(), sep.end()
+    if names >= 2:
+        f.best = f.low = f.high = names
+        f.qualifier = "exact"
+        f.end = max(f.end, end)
 
 
 def _felled(sent: Sentence, i: int) -> bool:
@@ -3442,11 +3483,28 @@ def _plain_people(t: Token) -> bool:
 
 def _rescuers(f: Figure, sent: Sentence) -> bool:
     """Members named right after as those of a rescue or medical service ('عناصر الدفاع
-    المدني', 'متطوعين في الهلال الأحمر'): within the three words after the figure."""
+    المدني', 'متطوعين في الهلال الأحمر') or of a civil administration ('قيادي في مجلس دير
+    الزور المدني'): within the three words after the figure."""
     k = sent.index_at(f.end)
     stop = sent.toks[min(k + 3, len(sent.toks) - 1)].end if k < len(sent.toks) else f.end
     m = lexicon().civilian_services.search(sent.norm, f.end, min(sent.end, stop + 40))
-    return m is not None and m.start() < stop
+    return (m is not None and m.start() < stop) or _civil_body(sent, k, k + 3)
+
+
+def _civil_body(sent: Sentence, a: int, b: int) -> bool:
+    """A municipality, or a council with a civil qualifier within the three words after it,
+    named among tokens a..b (a military council is no civil body, nor are its police)."""
+    lex = lexicon()
+    for k in range(a, min(b + 1, len(sent.toks))):
+        word = sent.toks[k].word
+        if _in(lex.body_guards, word):
+            return False
+        if _in(lex.municipalities, word):
+            return True
+        if _in(lex.councils, word):
+            after = sent.toks[k + 1 : k + 5]
+            return any(t.word in lex.council_qualifiers for t in after)
+    return False
 
 
 def _context_side(f: Figure, sent: Sentence) -> str:

@@ -20,9 +20,12 @@ from functools import lru_cache
 # social-media posts put inside words to dodge filters: tatweel on both sides of a dot, star
 # or space (تصفيتـ.ـهم, بمقـ .ـتل, الاحــ*ــتلال, قتـ ـلوا, اعـ. ـ دمت). A tatweel on one side only is
 # kept apart ('لـ "قسد"', 'الـ 24'): that is a separate word; but a dot or star glued to
-# letters on both sides with a tatweel on one side is the same trick (بقـ.صف, المجـ.رمون).
+# letters on both sides with a tatweel on one side is the same trick (بقـ.صف, المجـ.رمون), and
+# so is a tatweel and a space after two or more letters that are no proclitic (مقـ تل), since
+# only a proclitic or the article is written apart with a tatweel.
 _DROP_RE = re.compile(
     "\u0640+[ .\u00b7*]{1,3}\u0640+(?: (?=[\u0621-\u064a]))?"
+    "|(?<=[\u0621-\u064a]{2})(?<!ال)(?<!لل)(?<![^\u0621-\u064a][وف][بلك])(?<!^[وف][بلك])\u0640+ (?=[\u0621-\u064a])"
     "|(?<=[\u0621-\u064a])(?:\u0640+[.*]|[.*]\u0640+)(?=[\u0621-\u064a])"
     "|[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad]+"
 )

@@ -3206,3 +3206,48 @@ def test_a_source_named_as_the_people_counted_is_not_the_claimant():
 def test_a_part_after_the_verb_and_a_comma_leaves_the_whole_its_verb(text):
     rows = mentions(text)
     assert [(r["best"], r["relation"]) for r in rows] == [(12, ""), (7, "subset_of:m1")]
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        (
+            "أفادت مصادر محلية مقتل قيادي في مجلس دير الزور المدني برصاص عناصر قسد بالخطأ.",
+            "CIVILIANS",
+        ),
+        ("اغتيال قيادي في المجلس المدني لمدينة الرقة.", "CIVILIANS"),
+        ("مقتل قيادي في مجلس دير الزور العسكري بهجوم لخلايا داعش.", "SDF"),
+        ("مقتل عنصرين من شرطة بلدية سرمدا.", "UNKNOWN"),
+    ],
+)
+def test_officials_of_a_civil_council_are_civilians_but_not_its_police(text, victim):
+    assert one(text)["victim"] == victim
+
+
+def test_a_feminine_dual_with_a_possessive_counts_two_after_a_name_and_an_age():
+    m = one("أدى القصف لمقتل المواطن إسماعيل مصطفى (37) عاماً، وطفلتيه فاطمة وعائشة.")
+    assert (m["best"], m["victim"]) == (3, "CIVILIANS")
+    assert one("مقتل امرأة وطفلتيها بقصف مدفعي.")["best"] == 3
+
+
+def test_loss_of_lives_reaches_past_the_people_named_and_aged():
+    text = "وتسبب القصف بفقدان المواطن إسماعيل مصطفى (37) عاماً، وطفلتيه فاطمة وعائشة (12 و 13عام) لحياتهم."
+    assert (one(text)["category"], one(text)["best"]) == ("killed", 3)
+    assert mentions("فقد الطفل والده وبقي في المنزل حتى الصباح مع أمه وأخيه الصغير وجدته.") == []
+
+
+@pytest.mark.parametrize(
+    "text,best,qualifier",
+    [
+        (
+            "أصيب في القصف أطفال الفقيد (حسين، خلود، إيمان، علي، بحرية وأعمارهم بين 1 و10 أعوام).",
+            5,
+            "exact",
+        ),
+        ("استشهد مدنيون (أحمد الحسن ومحمد العلي) في القصف.", 2, "exact"),
+        ("وأصيب أطفال (دون سن العاشرة) بجروح.", 3, "vague"),
+    ],
+)
+def test_names_in_brackets_after_a_plural_count_the_people(text, best, qualifier):
+    m = one(text)
+    assert (m["best"], m["qualifier"]) == (best, qualifier)

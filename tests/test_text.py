@@ -42,6 +42,12 @@ def test_words_broken_with_tatweel_to_dodge_filters_are_joined():
     assert normalize("قال الـ. ثم").text == "قال ال. ثم"  # a tatweel, then the sentence ends
 
 
+def test_a_word_broken_by_a_tatweel_and_a_space_is_joined_but_not_a_proclitic():
+    assert normalize("مقـ تل شقيقين").text == "مقتل شقيقين"
+    assert normalize("ولـ قوات بالـ قصف لـ قسد").text == "ول قوات بال قصف ل قسد"
+    assert normalize("ولـ قوات").text == "ول قوات"
+
+
 def test_original_offsets_map_back_to_normalised_ones():
     nt = normalize("قُتِلَ طفلٌ")
     for pos in range(len(nt.text) + 1):
