@@ -992,13 +992,15 @@ def _context(doc: Document) -> tuple[_Context, list[tuple[int, int]]]:
     nt = normalize(doc.text)
     norm_end = main_text_end(nt.text)
     body_end = nt.to_original(norm_end)
-    precision = DATE_PRECISION.get(doc.date_precision or "", "")
+    published = (doc.published or "")[:10]
+    # a publication date given without its precision is a day, as find_dates reads it
+    precision = DATE_PRECISION.get(doc.date_precision or "day", "") if published else ""
     paragraph_starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
     ctx = _Context(
         doc=doc,
         nt=nt,
         body_end=body_end,
-        published=(doc.published or "")[:10],
+        published=published,
         precision=precision,
         paragraph_starts=paragraph_starts,
     )

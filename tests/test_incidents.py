@@ -57,6 +57,13 @@ def test_clash_with_place_and_columns():
     assert row["text"] == "اندلعت اشتباكات عنيفة بين الجيش وتنظيم داعش في مدينة تدمر."
 
 
+def test_an_undated_event_takes_the_publication_day_when_its_precision_is_not_given():
+    doc = Document(doc="d1", text="اندلعت اشتباكات بين الجيش وتنظيم داعش في مدينة تدمر.")
+    for published, date, precision in (("2020-03-02", "2020-03-02", 1), ("", "", "")):
+        rows, _ = inc.extract_incidents(Document(doc.doc, doc.text, published=published), [])
+        assert (rows[0]["date"], rows[0]["date_precision"]) == (date, precision)
+
+
 def test_attacks_on_listed_sites_are_one_incident_each():
     rows, _ = run("تعرضت حواجز القوات لهجمات في قرى الكرامة والعوينة والحمرا.")
     assert [r["place"] for r in rows] == ["al-Karama", "al-Awina", "al-Hamra"]
