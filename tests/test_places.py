@@ -78,6 +78,18 @@ def test_spelling_variants_and_proclitics(text, place_id, shown):
     assert (match.place_id, match.text) == (place_id, shown)
 
 
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        ("استهدفت طائرة مسيرة لمدينة ديرك بمقاطعة الجزيرة", "malikiyah"),
+        ("قصف على بلدة تربه سبيه", "qahtaniyah"),
+        ("استهداف قرية أوبين في ريف إدلب الغربي", "younisiya"),
+    ],
+)
+def test_kurdish_and_local_names_of_known_towns(text, place_id):
+    assert find_places(text)[0].place_id == place_id
+
+
 def test_neighbourhood_in_city_is_precise():
     match = one("اشتباكات في حي غويران جنوب المدينة")
     assert (match.place_id, match.kind, match.geo_precision) == ("ghweiran", "neighbourhood", 1)
