@@ -303,3 +303,22 @@ def test_place_found_after_many_words_that_cannot_start_a_place():
 )
 def test_common_word_names_with_a_direction_or_a_preposition(text, found):
     assert [p.name_en for p in find_places(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id", "governorate"),
+    [
+        ("انفجر لغم في قرية الطيانة بريف دير الزور الشرقي", "tayyana", "Deir ez-Zor"),
+        ("قصف على بلدة تل براك", "tal-brak", "Hasakah"),
+        ("قصفت قوات النظام قرية الفطيرة", "fatira", "Idlib"),
+        ("سقطت قذيفة على ناحية شران", "sharran", "Aleppo"),
+        ("غارة على قرية الحمامة", "hamamah-idlib", "Idlib"),
+    ],
+)
+def test_villages_of_the_dev_reports_and_northern_towns_have_cited_points(
+    text, place_id, governorate
+):
+    match = find_places(text)[0]
+    assert (match.place_id, match.governorate) == (place_id, governorate)
+    row = lookup(match.name_ar)
+    assert match.latitude and row["source"].startswith("geonames:")
