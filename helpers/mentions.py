@@ -3084,7 +3084,8 @@ def _resolve_victim(
         return
     if kind == "civilian":
         plain = not _civilian_word(sent.norm[f.q_start : f.end])
-        f.victim = "MIXED" if plain and _fighter_in_breakdown(f, sent) else "CIVILIANS"
+        mixed = _fighter_in_breakdown(f, sent) or _fewer_civilians_among(f, sent)
+        f.victim = "MIXED" if plain and mixed else "CIVILIANS"
         return
     if kind == "pronoun" and f.subset_parent is not None:
         return  # 'مقتل 4 مدنيين، اثنان منهم': the part's people are the figure's
@@ -3254,6 +3255,24 @@ def _fighter_in_breakdown(f: Figure, sent: Sentence) -> bool:
         if t.person and t.person[0] == "combatant":
             return True
     return False
+
+
+def _fewer_civilians_among(f: Figure, sent: Sentence) -> bool:
+    """'قتل 10 أشخاص بينهم 4 مدنيين': people of whom fewer are said, after 'بينهم', to be
+    civilians are not all civilians; the rest are fighters, so the toll is of more than one
+    side (SOHR's 'مقتل 15 شخصاً بينهم 6 مدنيين')."""
+    k = _part_after(f, sent)
+    if k is None or f.best is None or k >= len(sent.toks):
+        return False
+    q = _quantity_at(sent, sent.toks[k].start, sent.toks[min(k + 1, len(sent.toks) - 1)].end)
+    if q is None:  # 'بينهم مدنيان', 'بينهم مدني': a dual or a singular counts itself
+        found = _person_count(sent.toks[k].word)
+        n = found[1] if found else None
+        return n is not None and n < f.best and _civilian_word(sent.toks[k].word)
+    if q.best is None or q.best >= f.best:
+        return False
+    j = sent.index_at(q.end)  # the noun after the number
+    return j < len(sent.toks) and _civilian_word(q.noun or sent.toks[j].word)
 
 
 def _civilian_word(phrase: str) -> bool:
@@ -4455,8 +4474,8 @@ def _subsets(figs: list[Figure]) -> None:
         f.relation = "subset_of"
         f.category, f.scope = p.category, p.scope
         own = p.extras.setdefault("own_victim", p.victim)  # before a sibling made it MIXED
-        if f.victim in ("UNKNOWN", ""):
-            f.victim = own
+        if f.victim in ("UNKNOWN", "") and (own != "MIXED" or f.noun_class != "combatant"):
+            f.victim = own  # (fighters among a mixed toll are of no side told: 'بينهم 9 مقاتلين')
         if f.victim != p.victim and p.victim in ("CIVILIANS", "UNKNOWN"):
             p.victim = "MIXED"
         # A vague part, or a part counted in another unit (عائلتان among persons), adds no

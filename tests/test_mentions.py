@@ -3251,3 +3251,21 @@ def test_loss_of_lives_reaches_past_the_people_named_and_aged():
 def test_names_in_brackets_after_a_plural_count_the_people(text, best, qualifier):
     m = one(text)
     assert (m["best"], m["qualifier"]) == (best, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("قتل 10 أشخاص بينهم 4 مدنيين في اشتباكات بريف درعا.", "MIXED"),
+        ("قتل 5 أشخاص بينهم مدنيان.", "MIXED"),
+        ("قتل 10 أشخاص بينهم 4 أطفال.", "CIVILIANS"),
+        ("قتل 5 أشخاص بينهم 5 مدنيين.", "CIVILIANS"),
+    ],
+)
+def test_people_of_whom_fewer_are_civilians_are_a_mixed_toll(text, victim):
+    assert one(text)["victim"] == victim
+
+
+def test_fighters_among_a_mixed_toll_are_of_no_side_told():
+    rows = mentions("مقتل 15 شخصاً بينهم 9 مقاتلين.")
+    assert [(r["best"], r["victim"]) for r in rows] == [(15, "MIXED"), (9, "UNKNOWN")]
