@@ -4482,6 +4482,11 @@ def _subsets(figs: list[Figure]) -> None:
         # number to count: it only tells whose casualties the figure includes.
         if f.qualifier == "vague" or f.unit != p.unit:
             f.extras["drop"] = True
+        sides = p.extras.setdefault("part_sides", set())
+        if f.victim not in ("UNKNOWN", "MIXED", ""):
+            sides.add(f.victim)
+        if len(sides) > 1:  # 'القتلى إلى 12 هم 7 من قوات النظام و5 من الفصائل'
+            p.victim = "MIXED"
 
 
 def _previous_unrelated(figs: list[Figure], i: int) -> int | None:

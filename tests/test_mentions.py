@@ -3269,3 +3269,12 @@ def test_people_of_whom_fewer_are_civilians_are_a_mixed_toll(text, victim):
 def test_fighters_among_a_mixed_toll_are_of_no_side_told():
     rows = mentions("مقتل 15 شخصاً بينهم 9 مقاتلين.")
     assert [(r["best"], r["victim"]) for r in rows] == [(15, "MIXED"), (9, "UNKNOWN")]
+
+
+def test_a_toll_whose_parts_are_of_two_sides_is_their_aggregate():
+    rows = mentions("ارتفع عدد القتلى إلى 12 هم 7 من قوات النظام و5 من الفصائل.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (12, "MIXED", "aggregate_of:m2+m3"),
+        (7, "SYR_GOV", ""),
+        (5, "OPPOSITION", ""),
+    ]
