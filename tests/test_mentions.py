@@ -3278,3 +3278,9 @@ def test_a_toll_whose_parts_are_of_two_sides_is_their_aggregate():
         (7, "SYR_GOV", ""),
         (5, "OPPOSITION", ""),
     ]
+
+
+def test_the_accused_arrested_are_counted_and_take_the_side_the_context_tells():
+    assert (one("واعتقل الأمن الداخلي ستة متهمين بالخطف.")["best"]) == 6
+    assert one("اعتقلت قسد 3 متهمين بالانتماء لداعش.")["victim"] == "ISIS"
+    assert mentions("حكمت المحكمة على 3 متهمين بالإعدام.") == []
