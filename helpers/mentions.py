@@ -686,7 +686,42 @@ def _figures_in_sentence(sent: Sentence) -> list[Figure]:
     out = _coordinated_totals(out, sent)
     _one_of_those_before(out)
     _elided_counts(out, sent)
+    _elided_people(out, sent)
     return out
+
+
+def _elided_people(figs: list[Figure], sent: Sentence) -> None:
+    """'وأصيب مدني بجروح طفيفة، وعنصر من الجيش الوطني بجروح خطيرة': after a comma, 'و' and
+    a person (one or two, a side phrase allowed) followed by the same 'ب' word as the figure
+    before it (بجروح، برصاص، بقصف) are more casualties of that figure's kind, its trigger
+    left out."""
+    toks = sent.toks
+    for f in [g for g in figs if g.best is not None and g.subset_parent is None]:
+        k = sent.index_at(f.end)
+        if k >= len(toks) or not toks[k].word.startswith("ب"):
+            continue
+        if toks[k].trigger and toks[k].trigger != f.category:  # ('بجروح' after an injury)
+            continue
+        cue = toks[k].word
+        j = next((n for n in range(k + 1, min(k + 5, len(toks))) if _and(toks[n].word)), None)
+        if j is None or "،" not in sent.norm[toks[k].end : toks[j].start].replace(",", "،"):
+            continue
+        if any(t.trigger or t.casualty for t in toks[k + 1 : j]):
+            continue  # (a person there belongs to the cue: 'برصاص قناص')
+        found = _conjunct(sent, j)
+        if found is None or found[2].kind not in ("civilian", "combatant") or found[0] > 2:
+            continue
+        n = sent.index_at(found[1])
+        if n < len(toks) and toks[n].word == "من":  # 'من الجيش الوطني'
+            n += 1
+            while n < len(toks) and toks[n].actor:
+                n += 1
+        if n >= len(toks) or toks[n].word != cue:
+            continue
+        if any(g.start <= toks[j].start < g.end for g in figs):
+            continue
+        figs.append(_part(f, sent, j, found))
+    figs.sort(key=lambda g: (g.start, g.q_start))
 
 
 def _elided_counts(figs: list[Figure], sent: Sentence) -> None:

@@ -3284,3 +3284,24 @@ def test_the_accused_arrested_are_counted_and_take_the_side_the_context_tells():
     assert (one("واعتقل الأمن الداخلي ستة متهمين بالخطف.")["best"]) == 6
     assert one("اعتقلت قسد 3 متهمين بالانتماء لداعش.")["victim"] == "ISIS"
     assert mentions("حكمت المحكمة على 3 متهمين بالإعدام.") == []
+
+
+@pytest.mark.parametrize(
+    "text,second",
+    [
+        (
+            "وأصيب مدني بجروح طفيفة، وعنصر من الجيش الوطني بجروح خطيرة.",
+            ("injured", "OPPOSITION", 1),
+        ),
+        ("قتل مدني برصاص قناص، وطفل برصاص قناص آخر.", ("killed", "CIVILIANS", 1)),
+        ("أصيب 3 مدنيين بجروح، وطفل بجروح خطيرة.", ("injured", "CIVILIANS", 1)),
+    ],
+)
+def test_a_person_after_a_comma_told_the_same_way_is_one_more_casualty(text, second):
+    rows = mentions(text)
+    assert len(rows) == 2 and not rows[1]["relation"]
+    assert (rows[1]["category"], rows[1]["victim"], rows[1]["best"]) == second
+
+
+def test_a_clause_after_a_comma_adds_no_casualty():
+    assert len(mentions("أصيب طفل بجروح، وقال الدفاع المدني إن الوضع خطير.")) == 1
