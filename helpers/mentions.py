@@ -2108,8 +2108,13 @@ def _build_figure(d: _Draft, tstart: int) -> Figure:
         or _severity_of_one(sent, q, counted)
     )
     k = sent.index_at(end)
-    if f.qualifier == numbers.EXACT and _at_least_at(sent, k) and _adjacent(sent, end, k):
-        _open_ended(f)  # 'قتل 11 شخصاً على الأقل': the qualifier after the counted noun
+    if (
+        f.qualifier == numbers.EXACT
+        and _at_least_at(sent, _past_side(sent, k))
+        and _adjacent(sent, end, k)
+    ):
+        _open_ended(f)  # 'قتل 11 شخصاً على الأقل', '10 عناصر من الطرفين على الأقل'
+
     if d.risen or _update_cue_before(sent, q.start):
         f.extras["update"] = True
         f.extras["resulting"] = _resulting_toll(sent, q.start)
@@ -2728,6 +2733,21 @@ def _one_in_breakdown(sent: Sentence, i: int, told: list[Figure]) -> Figure | No
     f = _one(sent, i, i, whole.category, Counted(t.person[0], end=t.end, noun=t.word))
     f.extras["subset_local"] = True
     return f
+
+
+_BOTH_SIDES = frozenset(("الطرفين", "الجانبين", "صفوف", "قوات"))
+
+
+def _past_side(sent: Sentence, k: int) -> int:
+    """The token after a side phrase that starts at token k ('من الطرفين', 'من قوات النظام',
+    'في صفوف قسد'), or k when none starts there."""
+    toks = sent.toks
+    if k >= len(toks) or toks[k].word not in ("من", "في"):
+        return k
+    j = k + 1
+    while j < min(len(toks), k + 5) and (toks[j].actor or toks[j].word in _BOTH_SIDES):
+        j += 1
+    return j if j > k + 1 else k
 
 
 def _at_least_at(sent: Sentence, k: int) -> bool:

@@ -3305,3 +3305,15 @@ def test_a_person_after_a_comma_told_the_same_way_is_one_more_casualty(text, sec
 
 def test_a_clause_after_a_comma_adds_no_casualty():
     assert len(mentions("أصيب طفل بجروح، وقال الدفاع المدني إن الوضع خطير.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("وقتل خلال الاشتباكات عشرة عناصر من الطرفين على الأقل.", "at_least"),
+        ("قتل 5 عناصر من قوات النظام على الأقل.", "at_least"),
+        ("قتل 3 عناصر من قسد في الهجوم على الأقل.", "exact"),
+    ],
+)
+def test_at_least_after_the_side_of_the_people_counted(text, qualifier):
+    assert one(text)["qualifier"] == qualifier
