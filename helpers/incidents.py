@@ -551,10 +551,12 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
     sites = []
     groups = _lists(places, text)
     regions = _regions_of(groups, text)
-    for group, region in zip(groups, regions, strict=True):
+    for k, (group, region) in enumerate(zip(groups, regions, strict=True)):
         head = group[0]
         if _is_locator(head, text) or _is_region(head):
             continue
+        if k and regions[k - 1] is head and not _is_region(head):
+            continue  # the town that located the unknown place before it ('حي الدويلعة بدمشق')
         inner = [p for p in group if _is_locator(p, text) and getattr(p, "governorate", "")]
         region = region or (inner[-1] if inner else None)  # 'قرية فيلون جنوب مدينة إدلب'
         sites.extend(
@@ -605,7 +607,22 @@ def _locating_region(group: list[Any], nxt: Any, text: str) -> Any:
         return nxt if _IN_REGION.fullmatch(text, group[-1].end, nxt.start) else None
     if _is_locator(nxt, text):  # ('قرية فيلون جنوب مدينة إدلب', 'بلدة قورقنيا شمال إدلب')
         return nxt if _BY_LOCATOR.fullmatch(text, group[-1].end, nxt.start) else None
-    return None
+    return nxt if _town_of_unknown(group, nxt, text) else None  # 'في حي الدويلعة بدمشق'
+
+
+def _town_of_unknown(run: list[Any], town: Any, text: str) -> bool:
+    """A known town right after places the gazetteer does not know ('حي الدويلعة بدمشق')."""
+    return (
+        all(not getattr(p, "place_id", "") for p in run)
+        and getattr(town, "kind", "") in _TOWN_KINDS
+        and _IN_TOWN.fullmatch(text, run[-1].end, town.start) is not None
+    )
+
+
+_TOWN_KINDS = frozenset(("city", "town"))
+_NEIGHBOURHOOD = re.compile(r"(?:حي|حاره|شارع|ساحه|دوار|سوق)[\s_]")
+# Between a place the gazetteer does not know and the city it is in: 'ب', 'في', 'بمدينة'.
+_IN_TOWN = re.compile(r"\s*[،,]?\s*(?:ب|في|ضمن)?\s*(?:مدينة|مدينه)?\s*")
 
 
 def _located_in(site: Any, region: Any) -> Any:
@@ -619,14 +636,17 @@ def _located_in(site: Any, region: Any) -> Any:
         return site  # (a locator, 'شمالي اللاذقية', does not overrule the gazetteer)
     if _km_apart(site, region) < _NEAR_KM:
         return site
+    in_town = getattr(region, "kind", "") in _TOWN_KINDS and _NEIGHBOURHOOD.match(
+        normalize_word(site.text)
+    )  # a neighbourhood of a known city is in it; a village named with a city is near it
     fields = {
-        "place_id": "",
+        "place_id": region.place_id if in_town else "",  # (one site with its town)
         "name_en": "",
         "kind": "unknown",
         "governorate": region.governorate,
         "latitude": region.latitude,
         "longitude": region.longitude,
-        "geo_precision": 2,
+        "geo_precision": 1 if in_town else 2,
     }
     return dataclasses.replace(site, **fields)
 
@@ -680,6 +700,7 @@ def _runs(places: list[Any], text: str) -> list[list[Any]]:
             or (
                 _is_region(group[0]) and _IN_REGION.fullmatch(text, out[-1][-1].end, group[0].start)
             )
+            or _town_of_unknown(out[-1], group[0], text)
         ):
             out[-1].extend(group)
         else:

@@ -560,3 +560,20 @@ def test_the_side_arrested_is_not_the_arrester():
     )
     m = dict(m, start=text.index("اعتقلت"), victim="SYR_GOV", perpetrator="SYR_GOV")
     assert run(text, [m])[0][0]["actor1"] == "SYR_GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate", "precision"),
+    [
+        ("فجر انتحاري نفسه بحزام ناسف في حي الدويلعة بدمشق، ما أدى لمقتل 25 شخصاً.", "Damascus", 1),
+        ("قصفت قوات النظام قرية معرطبعي بإدلب، ما أدى لمقتل طفل.", "Idlib", 2),
+    ],
+)
+def test_an_unknown_place_named_with_its_town_is_in_it_or_near_it(
+    monkeypatch, text, governorate, precision
+):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run(text)
+    assert [(r["governorate"], r["geo_precision"], r["latitude"] is not None) for r in rows] == [
+        (governorate, precision, True)
+    ]
