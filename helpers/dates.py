@@ -192,9 +192,10 @@ _PATTERNS = [
         rf"|(?:{_PART_OF})\s+(?:هذا\s+)?الاسبوع){_E}",
     ),
     (
-        "day_of_month",  # 'في 12 الشهر الجاري', 'الـ5 من الشهر الماضي', 'يوم 5 الجاري'
-        rf"(?:^|[،,(]|{_B}(?:يوم|في|بتاريخ))\s*{_PRE}(?P<core>(?:ال\s*)?(?P<day>[0-3]?\d)"
-        rf"\s+(?:من\s+)?(?:الشهر\s+)?(?P<ago>الجاري|الحالي|الماضي|الفائت|المنصرم|السابق)){_E}",
+        "day_of_month",  # 'في 12 الشهر الجاري', 'الـ5 من الشهر الماضي', 'في الثالث من الشهر الجاري'
+        rf"(?:^|[،,(]|{_B}(?:يوم|في|بتاريخ))\s*{_PRE}(?P<core>(?:(?:ال\s*)?(?P<day>[0-3]?\d)"
+        rf"\s+(?:من\s+)?(?:الشهر\s+)?|(?P<ordinal>{_ORDINAL})\s+من\s+(?:الشهر\s+)?)"
+        rf"(?P<ago>الجاري|الحالي|الماضي|الفائت|المنصرم|السابق)){_E}",
     ),
     (
         "last_month",
@@ -381,7 +382,8 @@ def _day_of_month(m: re.Match, pub: dt.date) -> _Found | None:
     first = pub.replace(day=1)
     if m["ago"] not in ("الجاري", "الحالي"):
         first = (first - dt.timedelta(days=1)).replace(day=1)
-    date = _safe_date(first.year, first.month, int(m["day"]))
+    day = int(m["day"]) if m["day"] else ORDINAL_DAYS[re.sub(r"\s+", " ", m["ordinal"])]
+    date = _safe_date(first.year, first.month, day)
     return _Found(0, 0, date, 1, True) if date else None
 
 
