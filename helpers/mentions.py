@@ -224,6 +224,7 @@ class Lexicon:
     source_heads: frozenset[str]  # شبكة، منظمة: an unknown name after a word of saying
     list_titles: frozenset[str]  # نائب، قائد: a title after a comma describes the name before it
     waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
+    given_names: frozenset[str]  # محمد، عبد الله: a name after a trigger with no person noun
     agents: frozenset[str]
     units: frozenset[str]  # دورية، مجموعة: with their side, a verb's subject
     ranks: frozenset[str]  # صفوف، فصيل: between a person and their side
@@ -266,6 +267,7 @@ _WORD_LISTS = (
     "source_heads",
     "list_titles",
     "waw_names",
+    "given_names",
     "perpetrator_cues",
     "perpetrator_links",
     "repel_verbs",
@@ -2376,6 +2378,12 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
                 break  # 'اعتقلت شابين واقتادتهما': the two already counted
             if f is not None and f.qualifier == "vague":
                 _count_names_in_brackets(f, sent)  # 'أطفال الفقيد (حسين، خلود، علي)'
+            if f is not None and f.best == 1 and "name" not in f.extras:
+                named_end = _past_name(sent, f)  # 'جثة ناجي جمعة الخليفة': whose
+                name = sent.norm[f.end : named_end].strip(' "').split()
+                names = lexicon().given_names
+                if name and (name[0] in names or " ".join(name[:2]) in names):
+                    f.extras["name"] = " ".join(name)
             if f is not None and free(f.start, f.end):
                 if t.trigger and _increment_of_total(sent, i, done, f.category):
                     f.subset_parent = len(done) - 1  # 'ارتفع إلى 11 بعد وفاة جندي'
@@ -2556,8 +2564,10 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
     without ال, none of them a person, side, place or thing word; a relative after a name
     ('وزوجته') counts too."""
     items = _list_items(sent, i + 1) if i + 1 < len(sent.toks) else []
-    if not 2 <= len(items) <= 6 or items[0][0].word.startswith(("ال", "و")):
+    if not 1 <= len(items) <= 6 or items[0][0].word.startswith(("ال", "و")):
         return None
+    if len(items) == 1 and not _given_name_first(items[0]):
+        return None  # one name alone: only when it starts with a known given name
     if any(c in sent.norm[items[0][0].start : items[-1][-1].end] for c in "،,-–"):
         return None  # names joined by و only: a comma may start anything
     for n, item in enumerate(items):
@@ -2567,8 +2577,8 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
         words = [first] + [t.word for t in item[1:]]
         if not 2 <= len(item) <= 4 or first.startswith("ال") or not all(map(_plain_name, words)):
             return None
-        if any(w.endswith(_POSSESSIVE) for w in words):
-            return None  # 'قتل صديقتها خنقاً وسرقت مصاغها': not names
+        if any(w.endswith(_PLURAL_POSSESSIVE) for w in words):
+            return None  # 'قتل صديقتها خنقاً وسرقت مصاغها': not names (but 'حمزة', 'عبد الله')
         if any(t.trigger or t.person or t.actor or t.casualty for t in item):
             return None
     f = _stated(
@@ -2580,7 +2590,22 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
         Counted("", end=items[-1][-1].end),
     )
     f.q_start, f.q_end = items[0][0].start, items[-1][-1].end
+    if len(items) == 1:
+        f.extras["name"] = " ".join(t.word for t in items[0])
     return f
+
+
+def _given_name_first(item: list[Token]) -> bool:
+    """'أحمد الخلف', 'عبد الله محمد العلي': a full name of two to four words that opens with
+    a common given name (given_names in casualties.yaml; 'عبد الله' is one) and goes on with
+    given names or family names with ال, not with any word ('فرح يروي كيف')."""
+    names = lexicon().given_names
+    words = [t.word for t in item]
+    first = 2 if len(words) > 1 and f"{words[0]} {words[1]}" in names else 1
+    if not (2 <= len(words) <= 4 and len(words) > first and " ".join(words[:first]) in names):
+        return False
+    rest = words[first:]  # a father's given name or a family name: 'محمد حسن الموسى'
+    return all(w in names or w.startswith("ال") or w in ("عبد", "ابو") for w in rest)
 
 
 def _plain_name(word: str) -> bool:
@@ -4645,6 +4670,9 @@ def _other_person(g: Figure, f: Figure) -> bool:
     the same one told again."""
     if g.best != 1 or f.best != 1:
         return False
+    names = (g.extras.get("name"), f.extras.get("name"))
+    if all(names) and names[0] != names[1] and not names[0].startswith(names[1][:4]):
+        return True  # two people named by two names ('قتل محمد حسن الموسى' / 'جثة ناجي جمعة')
     sexes = []
     for x in (g, f):
         c = x.extras.get("counted")

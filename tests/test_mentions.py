@@ -3317,3 +3317,28 @@ def test_a_clause_after_a_comma_adds_no_casualty():
 )
 def test_at_least_after_the_side_of_the_people_counted(text, qualifier):
     assert one(text)["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("اغتيال أحمد الخلف برصاص مجهولين في درعا.", 1),
+        ("مقتل عبد الله محمد العلي.", 1),
+        ("استشهاد حمزة العلي ومحمد الحسن.", 2),
+    ],
+)
+def test_a_full_name_that_opens_with_a_given_name_is_one_person(text, best):
+    assert one(text)["best"] == best
+
+
+def test_a_given_name_followed_by_words_that_are_no_names_is_no_person():
+    assert mentions("مقتل سامي يحكي القصة.") == []
+
+
+def test_two_people_named_by_two_names_are_two_people():
+    text = (
+        "قُتل محمد حسن الموسى برصاص مجهولين. وفي التوقيت ذاته، عُثر على جثة ناجي جمعة الخليفة "
+        "مقتولاً بطلق ناري."
+    )
+    rows = mentions(text)
+    assert [(r["best"], r["relation"]) for r in rows] == [(1, ""), (1, "")]
