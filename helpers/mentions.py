@@ -4371,11 +4371,15 @@ def _in_affiliation(sent: Sentence, k: int, verb: Token) -> bool:
 def _attacks_before(sent: Sentence, first: int) -> bool:
     """The word right before token `first` is a verb of attacking (استهدفت، قصفت، داهمت),
     so the side named from `first` on is its subject, in Arabic's verb-subject order; also
-    past the side's members or unit ('أطلقت عناصر الجندرمة النار')."""
+    past the side's members, unit or arm ('أطلقت عناصر الجندرمة النار', 'قصفت مدفعية الجيش
+    الوطني')."""
     k = first - 1
     members = sent.toks[k]
+    lex = lexicon()
     if k > 0 and (
-        (members.person and members.person[0] == "combatant") or _in(lexicon().units, members.word)
+        (members.person and members.person[0] == "combatant")
+        or _in(lex.units, members.word)
+        or _in(lex.agents, members.word)  # 'قصفت مدفعية الجيش الوطني', 'استهدفت طائرات التحالف'
     ):
         k -= 1
     verb = sent.toks[k]

@@ -3342,3 +3342,14 @@ def test_two_people_named_by_two_names_are_two_people():
     )
     rows = mentions(text)
     assert [(r["best"], r["relation"]) for r in rows] == [(1, ""), (1, "")]
+
+
+@pytest.mark.parametrize(
+    "text,perpetrator",
+    [
+        ("وقصفت مدفعية الجيش الوطني قرية في ريف منبج ما أسفر عن إصابة 3 مدنيين.", "OPPOSITION"),
+        ("شنت ميليشيات نظام الأسد حملة قصف على البلدة ما أسفر عن مقتل مدني.", "SYR_GOV"),
+    ],
+)
+def test_the_side_of_an_arm_after_an_attacking_verb_is_the_perpetrator(text, perpetrator):
+    assert one(text)["perpetrator"] == perpetrator
