@@ -6,7 +6,9 @@ first incident-scope, non-repeat mention (relation not same_as) with category ki
 CIVILIANS (0 when none), leaving out figures put down to a non-conflict cause (an accident, a
 disease); likewise injured. A civilian part of a mixed toll ('ثلاثة أشخاص: طفلان ومسلح') is a
 civilian figure of its own, so parts are not left out.
-A text agrees when the figure lies inside the Airwars range. Injury ranges that Airwars left
+A text agrees when the figure lies inside the Airwars range. The script also prints how often
+one of a text's incidents is placed at the location Airwars recorded (`location_ar`, looked up
+in the gazetteer) and in its governorate. Injury ranges that Airwars left
 empty are read as 0-0 (no injuries recorded); the figure without those texts is printed too.
 
 With --ceiling LABELS (docs/dev_ceiling_labels.tsv), the script also prints how far a perfect
@@ -26,11 +28,14 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import math
 import re
 import time
 from collections import Counter
 
-from helpers.mentions import extract_mentions
+from helpers.dedup import km_between
+from helpers.pipeline import process_document
+from helpers.places import lookup
 from helpers.schema import Document
 
 
@@ -81,9 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     naive = {"killed": 0, "injured": 0}
     injured_known = injured_known_ok = 0
     misses: dict[str, list] = {"killed": [], "injured": []}
+    placed = {"known": 0, "at": 0, "governorate": 0}
     for r in rows:
         doc = Document(doc=r["doc"], text=r["text"], published=r.get("published") or "")
-        mentions = extract_mentions(doc)
+        mentions, incidents = process_document(doc)
+        place_agreement(r.get("location_ar") or "", incidents, placed)
         for cat, lo, hi in (
             ("killed", r.get("deaths_min"), r.get("deaths_max")),
             ("injured", r.get("injuries_min"), r.get("injuries_max")),
@@ -108,12 +115,47 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  injured, texts where Airwars gives a range: {injured_known_ok / injured_known:.1%} of {injured_known}"
         )
+    if placed["known"]:
+        print(
+            f"texts whose Airwars location the gazetteer knows: {placed['known']}; an incident "
+            f"there (same place, or within {NEAR_KM:g} km): {placed['at'] / placed['known']:.1%}, "
+            f"in its governorate: {placed['governorate'] / placed['known']:.1%}"
+        )
     for cat in ("killed", "injured"):
         for doc, fig, lo, hi in misses[cat][: args.show_misses]:
             print(f"miss {cat}: {doc} ours={fig} airwars={lo}-{hi}")
     if args.ceiling:
         print_ceiling(args.ceiling, n, misses)
     return 0
+
+
+NEAR_KM = 3.0
+
+
+def place_agreement(location_ar: str, incidents: list[dict], placed: dict[str, int]) -> None:
+    """Count whether one of the text's incidents is at the place Airwars recorded: the same
+    gazetteer name, or a point within NEAR_KM of it; and whether one is in its governorate.
+    Texts whose Airwars location the gazetteer does not know are left out."""
+    row = lookup(location_ar) if location_ar else None
+    if row is None:
+        return
+    placed["known"] += 1
+    placed["governorate"] += any(i["governorate"] == row["governorate"] for i in incidents)
+    where = _point(row.get("latitude"), row.get("longitude"))
+    for i in incidents:
+        at = _point(i["latitude"], i["longitude"])
+        same_name = bool(row["name_en"]) and row["name_en"] in (i["place"] or "")
+        if same_name or (where and at and km_between(*where, *at) <= NEAR_KM):
+            placed["at"] += 1
+            return
+
+
+def _point(lat: object, lon: object) -> tuple[float, float] | None:
+    try:
+        point = float(lat), float(lon)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if any(math.isnan(v) for v in point) else point
 
 
 def print_ceiling(path: str, n: int, misses: dict[str, list]) -> None:

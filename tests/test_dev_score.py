@@ -53,3 +53,13 @@ def test_the_shipped_hand_labels_are_well_formed():
     assert rows and all(r["label"] in {"A", "B", "C"} for r in rows)
     assert all(r["category"] in {"killed", "injured"} and r["reason"] for r in rows)
     assert len({(r["doc"], r["category"]) for r in rows}) == len(rows)
+
+
+def test_an_incident_at_or_near_the_recorded_location_agrees():
+    placed = {"known": 0, "at": 0, "governorate": 0}
+    near = {"place": "", "governorate": "Idlib", "latitude": 35.661, "longitude": 36.481}
+    far = {"place": "", "governorate": "Idlib", "latitude": 35.93, "longitude": 36.63}
+    score.place_agreement("كنصفرة", [far], placed)
+    score.place_agreement("كنصفرة", [far, near], placed)
+    score.place_agreement("مكان لا يعرفه المعجم", [near], placed)
+    assert placed == {"known": 2, "at": 1, "governorate": 2}
