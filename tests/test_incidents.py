@@ -577,3 +577,11 @@ def test_an_unknown_place_named_with_its_town_is_in_it_or_near_it(
     assert [(r["governorate"], r["geo_precision"], r["latitude"] is not None) for r in rows] == [
         (governorate, precision, True)
     ]
+
+
+def test_the_town_a_place_belongs_to_locates_it_and_is_no_site(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("قصف مدفعي تركي استهدف قرية حليصة التابعة لمقاطعة الشهباء.")
+    assert [(r["place"], r["geo_precision"]) for r in rows] == [("Halisa", 1)]
+    rows, _ = run("قصف مدفعي تركي على ريف زركان التابعة لمدينة الحسكة.")
+    assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Hasakah", 2)]
