@@ -137,7 +137,13 @@ def lexicon() -> Lexicon:
         hypothetical=_regex(data["hypothetical_before"]),
         hypothetical_window=int(data.get("hypothetical_window", 25)),
         background=re.compile(
-            "|".join(re.escape(normalize_word(w)) for w in data["background_cues"])
+            "(?:"
+            + "|".join(re.escape(normalize_word(w)) for w in data["background_cues"])
+            + ")(?!"
+            + "|".join(
+                re.escape(normalize_word(w).removeprefix("منذ ال")) for w in data["background_not"]
+            )
+            + ")"
         ),
         locator=re.compile(
             r"(?<!\w)[وب]?(?:ال)?(?:" + "|".join(map(re.escape, locator_words)) + r")"

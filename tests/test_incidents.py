@@ -585,3 +585,10 @@ def test_the_town_a_place_belongs_to_locates_it_and_is_no_site(monkeypatch):
     assert [(r["place"], r["geo_precision"]) for r in rows] == [("Halisa", 1)]
     rows, _ = run("قصف مدفعي تركي على ريف زركان التابعة لمدينة الحسكة.")
     assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Hasakah", 2)]
+
+
+def test_since_the_morning_is_no_running_total(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    text = "قصف صاروخي لقوات النظام على بلدة البارة، ويتواصل القصف على المنطقة منذ الصباح."
+    assert [r["place"] for r in run(text)[0]] == ["Al-Bara"]
+    assert run("قصف صاروخي على بلدة البارة منذ السابع من أكتوبر.")[0] == []
