@@ -80,6 +80,7 @@ class Lexicon:
     locator: re.Pattern[str]
     locator_head: re.Pattern[str]
     destination: re.Pattern[str]  # 'ونقلهم إلى سجن في': where people were taken
+    origin: re.Pattern[str]  # 'قوات النظام المتمركزة في': where the fire came from
     clause_breaks: re.Pattern[str]
     several: re.Pattern[str]  # 'عدة هجمات': several events summed up, not one
     spread: re.Pattern[str]  # 'هجمات متفرقة'
@@ -156,6 +157,11 @@ def lexicon() -> Lexicon:
             r"(?<!\w)[وف]?(?:ب|ل)?(?:ال)?(?:"
             + "|".join(map(re.escape, (normalize_word(w) for w in data["destination_verbs"])))
             + r")\w*(?:\s+\S+){0,4}?\s+(?:الي|نحو)(?:\s+\S+){0,4}\s*$"
+        ),
+        origin=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(normalize_word(w)) for w in data["origin_before"])
+            + r")(?:\s+\S+){0,2}?\s*$"
         ),
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
         several=_regex(data["summary_cues"]["several"]),
@@ -494,10 +500,16 @@ class _Context:
 
     @cached_property
     def destinations(self) -> frozenset[int]:
-        """Starts of the places people were taken to ('ونقلهم إلى سجن في مدينة القامشلي'),
-        read once for the document: they are never where an event happened."""
+        """Starts of the places people were taken to ('ونقلهم إلى سجن في مدينة القامشلي') or
+        attackers fired from ('المتمركزة في'), read once for the document: they are never
+        where an event happened."""
         text = self.doc.text
-        return frozenset(p.start for p in self.places if _is_destination(p, text))
+        out, prev_end = set(), -1
+        for p in self.places:  # (an origin is only the first place after its cue)
+            if _is_destination(p, text) or _is_origin(p, text, prev_end):
+                out.add(p.start)
+            prev_end = p.end
+        return frozenset(out)
 
     def places_between(self, lo: int, hi: int) -> list[Any]:
         """Places starting in [lo, hi), in text order."""
@@ -525,6 +537,15 @@ def _is_locator(place: Any, text: str) -> bool:
         return True  # the places stage kept the locator inside the match ("جنوب الحسكة")
     before = normalize_word(text[max(0, place.start - 30) : place.start])
     return bool(lex.locator.search(before))
+
+
+def _is_origin(place: Any, text: str, prev_end: int = -1) -> bool:
+    """A place the attackers are stationed in or fire from ('قوات النظام المتمركزة في تل
+    الخضر قصفت منطقة جلين'): not where the event happened. Only the first place after the
+    cue (the one before ends at `prev_end`): 'من مواقعها في مدينة سراقب قرية آفس' hits آفس."""
+    start = max(0, place.start - 40, prev_end)
+    before = normalize_word(text[start : place.start])
+    return bool(lexicon().origin.search(before))
 
 
 def _is_destination(place: Any, text: str) -> bool:

@@ -592,3 +592,16 @@ def test_since_the_morning_is_no_running_total(monkeypatch):
     text = "قصف صاروخي لقوات النظام على بلدة البارة، ويتواصل القصف على المنطقة منذ الصباح."
     assert [r["place"] for r in run(text)[0]] == ["Al-Bara"]
     assert run("قصف صاروخي على بلدة البارة منذ السابع من أكتوبر.")[0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("قصف صاروخي لقوات النظام على بلدة كفرنوران من مواقعها في بلدة ميزناز.", "Kafr Nuran"),
+        ("قصف مدفعي من القوات الحكومية المتمركزة في مدينة سراقب على أحياء مدينة إدلب.", "Idlib"),
+        ("قصف مدفعي للنظام انطلاقاً من مواقعها في مدينة سراقب على بلدة آفس.", "Afes"),
+    ],
+)
+def test_the_place_attackers_fire_from_is_not_where_the_event_happened(monkeypatch, text, place):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    assert [r["place"] for r in run(text)[0]] == [place]
