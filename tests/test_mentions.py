@@ -3353,3 +3353,12 @@ def test_two_people_named_by_two_names_are_two_people():
 )
 def test_the_side_of_an_arm_after_an_attacking_verb_is_the_perpetrator(text, perpetrator):
     assert one(text)["perpetrator"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    "text,category",
+    [("شهيدتان في الزعفرانة جراء القصف.", "killed"), ("سقوط جريحتين بقصف على البلدة.", "injured")],
+)
+def test_a_feminine_dual_casualty_noun_counts_two_women(text, category):
+    m = one(text)
+    assert (m["category"], m["best"], m["victim"]) == (category, 2, "CIVILIANS")
