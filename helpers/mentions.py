@@ -1139,17 +1139,46 @@ def _coordinated_totals(figs: list[Figure], sent: Sentence) -> list[Figure]:
     for f in figs:
         joined = (
             group
-            and (f.start == group[-1].start or f.extras.get("conjunct"))
             and f.category == group[-1].category
             and f.subset_parent is None
             and not f.extras.get("subset_local")
-            and _joined_by_and(sent.norm, group[-1].end, f.q_start)
+            and (
+                (
+                    (f.start == group[-1].start or f.extras.get("conjunct"))
+                    and _joined_by_and(sent.norm, group[-1].end, f.q_start)
+                )
+                or _added_with_its_trigger(sent, group[-1], f)
+            )
         )
         if not joined:
             flush()
         group.append(f)
     flush()
     return out
+
+
+def _added_with_its_trigger(sent: Sentence, before: Figure, f: Figure) -> bool:
+    """'أصيب أطفال الفقيد (حسين، خلود، إيمان)، إلى جانب إصابة زوجته': a figure with its own
+    trigger right after a word of addition adds its people to the figure before, of the same
+    category, and the two are told as one total. Nothing but the first figure's own words (no
+    other trigger) stands between them."""
+    if f.start <= before.end or f.q_start == f.start or f.start - before.end > 80:
+        return False
+    if before.qualifier == "vague" or f.qualifier == "vague" or before.best is None:
+        return False
+    m = next(
+        (
+            a
+            for a in lexicon().additions.finditer(sent.norm, before.end, f.start)
+            if not sent.norm[a.end() : f.start].strip()
+        ),
+        None,
+    )  # the word of addition right before the figure
+    if m is None:
+        return False
+    between = sent.span_tokens(before.end, m.start())
+    wound = [t for t in between if t.trigger == f.category and t.word.startswith("ب")]
+    return not any((t.trigger or t.casualty) and t not in wound for t in between)  # ('بجروح')
 
 
 _APPOSITION_GAP = " ،,:-–—"

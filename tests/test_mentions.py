@@ -3362,3 +3362,19 @@ def test_the_side_of_an_arm_after_an_attacking_verb_is_the_perpetrator(text, per
 def test_a_feminine_dual_casualty_noun_counts_two_women(text, category):
     m = one(text)
     assert (m["category"], m["best"], m["victim"]) == (category, 2, "CIVILIANS")
+
+
+def test_a_figure_added_with_its_own_trigger_makes_one_total_with_the_one_before():
+    rows = mentions("قتل 3 مدنيين، إضافة إلى مقتل 2 من عناصر قسد.")
+    assert [(r["best"], r["victim"], r["relation"]) for r in rows] == [
+        (5, "MIXED", "aggregate_of:m2+m3"),
+        (3, "CIVILIANS", ""),
+        (2, "SDF", ""),
+    ]
+    rows = mentions("أصيب طفلان بجروح، إلى جانب إصابة والدتهما.")
+    assert [(r["best"], r["relation"]) for r in rows] == [
+        (3, ""),
+        (2, "subset_of:m1"),
+        (1, "subset_of:m1"),
+    ]
+    assert len(mentions("قتل 3 مدنيين، إلى جانب إصابة 5 آخرين.")) == 2  # two categories
