@@ -35,7 +35,7 @@ import pandas as pd
 from helpers.dedup import km_between
 from helpers.lexicon import load
 from helpers.schema import Document
-from helpers.text import main_text_end, normalize, normalize_word, sentences
+from helpers.text import in_link_line, main_text_end, normalize, normalize_word, sentences
 
 REMOTE_TYPES = ("air_drone_strike", "shelling_artillery_missile")
 DATE_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -911,6 +911,8 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
     norm = ctx.nt.text
     if lexicon().background.search(norm, norm_sent[0], norm_sent[1]):
         return []
+    if in_link_line(norm, norm_sent[0]):
+        return []  # 'اقرأ أيضاً: ...': another story's headline
     sent = ctx.nt.span(*norm_sent)
     heading = _is_heading(ctx.doc.text, *sent)
     triggers = find_triggers(norm, *norm_sent) or _killing_by_named_side(ctx, norm_sent, heading)

@@ -45,6 +45,7 @@ from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, wor
 from helpers.schema import Document
 from helpers.text import (
     NormText,
+    in_link_line,
     main_text_end,
     normalize,
     normalize_word,
@@ -590,8 +591,9 @@ def extract_mentions(doc: Document) -> list[dict]:
         sent = Sentence(norm, s0, s1, actors)
         if not sent.quantities and not any(t.trigger or t.casualty for t in sent.toks):
             continue
-        found = _figures_in_sentence(sent)
-        cause = _non_conflict_cause(sent) if found else ""
+        found = [f for f in _figures_in_sentence(sent) if not in_link_line(norm, f.start)]
+        cause = _non_conflict_cause(sent) if found else ""  # (not another story's headline
+        # after 'اقرأ أيضاً')
         # the sentence before, tokenised once and only if an attack here points back to it
         told = cache(lambda b=before: Sentence(norm, *b, actors)) if before else None
         contrasts = _contrasts(norm, s0, s1)
@@ -3010,8 +3012,8 @@ def _bare_casualty_noun(sent: Sentence, i: int) -> Figure | None:
     cat, number = t.casualty
     if _count_of(sent, i) or _named_after(sent, i) or _describes_state(sent, i, cat):
         return None
-    if _habitual(sent, i):
-        return None
+    if _habitual(sent, i) or (i > 0 and _in(_ANY, sent.toks[i - 1].word)):
+        return None  # ('لأي لاجئين يريدون القدوم': any, no one in particular)
     if not t.word.startswith("و") and _number_right_before(sent, t.start):
         return None  # 'حكماً بإعدام 5 معتقلين': the number counts them, and was not a figure
     if number == "dual":

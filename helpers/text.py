@@ -165,6 +165,29 @@ _TAIL_RE = re.compile(
 )
 
 
+# Labels that open a line linking to another story in the middle of an article ('اقرأ أيضاً:
+# مقتل 3 عناصر ...'): the rest of that line is the other story's headline.
+_LINK_LABELS = (
+    "اقرأ أيضا",
+    "اقرأ ايضا",
+    "إقرأ أيضا",
+    "اقرأ المزيد",
+    "اقرأ كذلك",
+    "شاهد أيضا",
+    "للمزيد اقرأ",
+)
+_LINK_LINE_RE = re.compile(
+    r"(?:^|\n)[ \t#*•-]*(?:" + "|".join(re.escape(normalize_word(m)) for m in _LINK_LABELS) + r")"
+)
+
+
+def in_link_line(norm: str, pos: int) -> bool:
+    """Whether `pos` of the normalised text is on a line opened by a link label ('اقرأ أيضاً'):
+    a headline of another story, whose figures are not this article's."""
+    line_start = norm.rfind("\n", 0, pos) + 1
+    return _LINK_LINE_RE.match(norm, max(0, line_start - 1)) is not None
+
+
 # Social-media furniture that starts the comments under a post, glued to the text before it.
 _INLINE_TAIL_RE = re.compile(r"All reactions:|\d*\s*comments?\s*Like\s*Comment|Most relevant")
 
@@ -183,9 +206,19 @@ def main_text_end(norm: str) -> int:
     if inline is not None:
         end = inline.start()
     for m in _TAIL_RE.finditer(norm, 0, end):
-        if m.start() > len(norm) // 5:
+        label = m.start() + len(m.group()) - len(m.group().lstrip())  # (past blank lines)
+        if m.start() > len(norm) // 5 and not _inline_link(norm, label):
             return m.start()
     return _headline_list_start(norm, end)
+
+
+def _inline_link(norm: str, pos: int) -> bool:
+    """A 'read also' label with another story's headline on its own line ('اقرأ أيضاً: قصف
+    مدفعي على ريف حلب'), between paragraphs of the article: not the end of the article (the
+    line itself is skipped by `in_link_line`). A label alone on its line opens a list."""
+    line = norm[pos : (norm.find("\n", pos) + 1 or len(norm) + 1) - 1]
+    label = _LINK_LINE_RE.match("\n" + line)
+    return label is not None and len(line[label.end() - 1 :].strip(" :.").split()) >= 3
 
 
 _LINE_RE = re.compile(r"[^\n]+")

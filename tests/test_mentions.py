@@ -3378,3 +3378,14 @@ def test_a_figure_added_with_its_own_trigger_makes_one_total_with_the_one_before
         (1, "subset_of:m1"),
     ]
     assert len(mentions("قتل 3 مدنيين، إلى جانب إصابة 5 آخرين.")) == 2  # two categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أبوابنا مفتوحة لأي لاجئين يريدون القدوم.",
+        "وتفرض عليهم واقعاً يمنع آلاف المهجّرين من العودة إلى منازلهم.",
+    ],
+)
+def test_any_refugees_and_the_displaced_kept_from_home_are_no_figure(text):
+    assert mentions(text) == []

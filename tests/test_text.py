@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers.lexicon import phrase_key, phrase_regex
-from helpers.text import NormText, normalize, stems
+from helpers.text import NormText, in_link_line, main_text_end, normalize, stems
 
 
 def test_stems_strip_proclitics_word_first():
@@ -52,3 +52,14 @@ def test_original_offsets_map_back_to_normalised_ones():
     nt = normalize("قُتِلَ طفلٌ")
     for pos in range(len(nt.text) + 1):
         assert nt.to_normalised(nt.to_original(pos)) == pos
+
+
+def test_a_read_also_link_between_paragraphs_is_skipped_not_the_end_of_the_article():
+    text = normalize(
+        "قتل طفل بقصف مدفعي على بلدة سرمين في ريف إدلب الشرقي صباح اليوم.\n"
+        "اقرأ أيضاً: مقتل 3 عناصر من قسد بهجوم لداعش\nوأصيب شخصان في القصف."
+    ).text
+    assert main_text_end(text) == len(text)
+    assert in_link_line(text, text.index("مقتل")) and not in_link_line(text, text.index("واصيب"))
+    listed = normalize("قتل طفل بقصف مدفعي على بلدة سرمين صباح اليوم.\n\nاقرأ أيضاً\n\nعنوان").text
+    assert main_text_end(listed) == listed.index("\n\nاقرا") + 1
