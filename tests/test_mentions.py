@@ -3389,3 +3389,15 @@ def test_a_figure_added_with_its_own_trigger_makes_one_total_with_the_one_before
 )
 def test_any_refugees_and_the_displaced_kept_from_home_are_no_figure(text):
     assert mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,scope",
+    [
+        ("وثقت الشبكة مقتل 803 أشخاص في الساحل السوري بين 6 و10 آذار.", "cumulative"),
+        ("قتل 4 أشخاص بين 28 شباط و3 آذار.", "cumulative"),
+        ("قتل 3 مدنيين في 6 آذار.", "incident"),
+    ],
+)
+def test_a_span_of_days_makes_a_running_total(text, scope):
+    assert one(text)["scope"] == scope
