@@ -1935,8 +1935,10 @@ def _find_trigger(d: _Draft) -> None:
     trig = _toll_rising_to(sent, q.start) or _trigger_before(sent, d.anchor, done)
     if trig and q.kind == "dual" and "ال" in q.prefix and trig[0] != d.at - 1:
         trig = None  # 'استشهد الطفلان' counts; in '... وكان الطفلان' they are named again
-    if trig and d.counted.kind == "" and _count_of(sent, trig[0]):
-        d.counted = _toll_people(sent, trig[0], q) or d.counted  # 'عدد قتلى قوات النظام إلى 5'
+    if trig and d.counted.kind in ("", "casualty") and _count_of(sent, trig[0]):
+        people = _toll_people(sent, trig[0], q)  # 'عدد قتلى قوات النظام إلى 5'
+        if people is not None:  # (and 'عدد القتلى من قوات النظام إلى 112 قتيلاً')
+            d.counted = replace(people, end=max(people.end, d.counted.end))
     risen = _risen_from(sent, q, done)
     if risen is not None and (trig is None or trig[0] < risen[0][0]):
         trig, d.risen = risen[0], True  # '5 قتلى، قبل أن ترتفع إلى 11': now 11

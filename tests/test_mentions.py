@@ -3401,3 +3401,8 @@ def test_any_refugees_and_the_displaced_kept_from_home_are_no_figure(text):
 )
 def test_a_span_of_days_makes_a_running_total(text, scope):
     assert one(text)["scope"] == scope
+
+
+def test_the_side_named_with_a_rising_toll_is_the_side_of_the_casualty_noun_counted():
+    m = one("يرتفع عدد القتلى من قوات النظام إلى 112 قتيلاً.")
+    assert (m["best"], m["victim"]) == (112, "SYR_GOV")
