@@ -464,6 +464,7 @@ class _Context:
     casualty_starts: list[int] = field(default_factory=list)  # incident-scope killed/injured
     attack_starts: list[int] = field(default_factory=list)  # ... caused by a named side
     fighters_hit: set[int] = field(default_factory=set)  # ... of which the victims are a side
+    detained_starts: list[int] = field(default_factory=list)  # people arrested, abducted
 
     def tells_casualties(self, start: int, end: int) -> bool:
         """Whether a killed or injured figure of one incident starts in text[start:end]."""
@@ -952,7 +953,27 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
                     spans=[(*t_span, *sent)],
                 )
             )
-    return out
+    return _raids_of_attacks(ctx, out, triggers, sent)
+
+
+_RAID = re.compile(r"[وب]?(?:ال)?(?:مداهم|داهم|دهم)")
+
+
+def _raids_of_attacks(
+    ctx: _Context, out: list[Incident], triggers: list[Any], sent: tuple[int, int]
+) -> list[Incident]:
+    """'مقتل شاب برصاص دورية لقسد أثناء مداهمة منزله': a raid in which someone was killed, with
+    no one said to be arrested anywhere in the article, is the attack told, not an arrest of
+    its own."""
+    attacks = [x for x in out if x.sub_event_type in ("attack", "armed_clash")]
+    if not attacks or ctx.detained_starts:
+        return out
+    raid_starts = {
+        ctx.nt.span(t.start, t.end)[0]
+        for t in triggers
+        if t.sub_event_type == "arrests" and _RAID.match(ctx.nt.text, t.start)
+    }
+    return [x for x in out if not (x.sub_event_type == "arrests" and x.spans[0][0] in raid_starts)]
 
 
 def _inherit_place(ctx: _Context, inc: Incident) -> None:
@@ -1279,6 +1300,9 @@ def _index_casualties(ctx: _Context, mentions: list[dict]) -> None:
         if m.get("perpetrator") and not m.get("relation") and m.get("victim") != m["perpetrator"]
     )
     ctx.fighters_hit = {int(m["start"]) for m in told if m.get("victim") not in _NOT_A_SIDE}
+    ctx.detained_starts = sorted(
+        int(m["start"]) for m in mentions if m.get("category") in ("detained", "surrendered")
+    )
 
 
 def extract_incidents(doc: Document, mentions: list[dict]) -> tuple[list[dict], list[dict]]:

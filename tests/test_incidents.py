@@ -605,3 +605,11 @@ def test_since_the_morning_is_no_running_total(monkeypatch):
 def test_the_place_attackers_fire_from_is_not_where_the_event_happened(monkeypatch, text, place):
     monkeypatch.setattr(inc, "_find_places", real_find_places)
     assert [r["place"] for r in run(text)[0]] == [place]
+
+
+def test_a_raid_in_which_someone_was_killed_is_the_attack_not_an_arrest(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    text = "مقتل شاب برصاص دورية لقسد أثناء مداهمة منزله في بلدة الشحيل."
+    assert [r["sub_event_type"] for r in run(text)[0]] == ["attack"]
+    arrested = [{"mention": "m1", "category": "detained", "start": 40, "end": 50}]
+    assert sorted(r["sub_event_type"] for r in run(text, arrested)[0]) == ["arrests", "attack"]
