@@ -1213,8 +1213,10 @@ def _actors_by_role(
     if not hurt and not actors[1:]:  # ('اعتقلت قسد 12 شاباً'): civilians are the other party
         hurt = Counter(m.get("victim") for m in counted if m.get("victim") == "CIVILIANS")
     victim = hurt.most_common(1)[0][0] if hurt else ""
-    if victim and actors and victim != actors[0]:
-        actors = [actors[0], victim] + [a for a in actors[1:] if a != victim]
+    own = victim == doer and all(m.get("category") == "detained" for m in counted)
+    if victim and actors and (victim != actors[0] or own):  # ('مخابرات النظام ... اعتقال 25
+        rest = [a for a in actors[1:] if a != victim]  # ضابطاً': a side arresting its own)
+        actors = [actors[0], victim, *rest]
     elif len(actors) > 2 and frozenset(actors[:2]) in lexicon().allies:
         allied = lexicon().allies
         foes = [

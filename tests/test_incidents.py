@@ -613,3 +613,14 @@ def test_a_raid_in_which_someone_was_killed_is_the_attack_not_an_arrest(monkeypa
     assert [r["sub_event_type"] for r in run(text)[0]] == ["attack"]
     arrested = [{"mention": "m1", "category": "detained", "start": 40, "end": 50}]
     assert sorted(r["sub_event_type"] for r in run(text, arrested)[0]) == ["arrests", "attack"]
+
+
+def test_a_side_arresting_its_own_men_is_both_actors():
+    officers = {"category": "detained", "victim": "SYR_GOV", "perpetrator": "SYR_GOV"}
+    assert inc._actors_by_role(["SYR_GOV", "OPPOSITION"], [officers]) == [
+        "SYR_GOV",
+        "SYR_GOV",
+        "OPPOSITION",
+    ]
+    killed = {"category": "killed", "victim": "SYR_GOV", "perpetrator": "SYR_GOV"}
+    assert inc._actors_by_role(["SYR_GOV", "OPPOSITION"], [killed])[:2] == ["SYR_GOV", "OPPOSITION"]
