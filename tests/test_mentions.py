@@ -2103,7 +2103,7 @@ def test_a_thing_behind_a_preposition_is_not_what_a_number_counts():
     assert (m["category"], m["qualifier"]) == ("injured", "vague")
     m = one("قتل 5 بغارات روسية على ريف إدلب.")
     assert (m["category"], m["best"], m["perpetrator"]) == ("killed", 5, "RUSSIA")
-    assert mentions("سجلت 10 حالات اختناق.") == []
+    assert mentions("سجلت 10 حالات عبور للحدود.") == []  # cases of something else
 
 
 def test_two_verbs_sharing_subject_and_object_are_killed_or_injured():
@@ -3406,3 +3406,9 @@ def test_a_span_of_days_makes_a_running_total(text, scope):
 def test_the_side_named_with_a_rising_toll_is_the_side_of_the_casualty_noun_counted():
     m = one("يرتفع عدد القتلى من قوات النظام إلى 112 قتيلاً.")
     assert (m["best"], m["victim"]) == (112, "SYR_GOV")
+
+
+def test_cases_of_suffocation_count_people_hurt():
+    m = one("سجلت 12 حالة اختناق بين المدنيين.")
+    assert (m["category"], m["best"], m["victim"]) == ("injured", 12, "CIVILIANS")
+    assert one("أصيب 5 أشخاص بحالات اختناق.")["best"] == 5  # (how they were hurt: no second)
