@@ -602,6 +602,7 @@ def _sites(places: list[Any], text: str) -> tuple[list[Any], bool]:
 # Between a list of sites and the region after it: more of the list the gazetteer does not know
 # ('وشوارغة'), a comma, a preposition ('في', 'بريف').
 _IN_REGION = re.compile(
+    r"(?:\s+(?:ال)?(?:شرقي|غربي|شمالي|جنوبي|كبير|صغير|فوقاني|تحتاني)[ةه]?)?"  # ('الكرك الشرقي')
     r"(?:\s*[،,]?\s+و[^\W\d_]+(?:\s+[^\W\d_]+)?){0,3}\s*[،,]?\s*(?:في|ب|ضمن|من)?\s*(?:ريف)?\s*$"
 )
 
@@ -1258,6 +1259,8 @@ def _row(ctx: _Context, inc: Incident, iid: str, owned: list[dict]) -> dict:
     grounded = actors[0] not in lexicon().air_forces | {"", "UNKNOWN"}
     if inc.sub_event_type == "air_drone_strike" and grounded and not _drones_told(ctx, inc):
         actors = _with_air_force_first(actors)
+    if inc.sub_event_type == "peaceful_protest":  # the protesters, as ACLED codes them; the
+        actors = ["CIVILIANS", ""]  # side protested against is what it is about, not a party
     governorate = inc.governorate
     if not governorate and inc.places:  # a village the gazetteer lacks, told with no region
         governorate = _governorate_around(ctx, inc.places[0].start)

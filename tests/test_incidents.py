@@ -624,3 +624,17 @@ def test_a_side_arresting_its_own_men_is_both_actors():
     ]
     killed = {"category": "killed", "victim": "SYR_GOV", "perpetrator": "SYR_GOV"}
     assert inc._actors_by_role(["SYR_GOV", "OPPOSITION"], [killed])[:2] == ["SYR_GOV", "OPPOSITION"]
+
+
+def test_a_protest_is_the_protesters_and_what_it_is_against_is_no_event(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("خرج العشرات من أهالي مدينة الرقة في مظاهرة احتجاجاً على اعتقالات قسد.")
+    assert [(r["sub_event_type"], r["actor1"], r["actor2"]) for r in rows] == [
+        ("peaceful_protest", "CIVILIANS", "")
+    ]
+
+
+def test_a_direction_after_an_unknown_town_does_not_keep_it_from_its_region(monkeypatch):
+    monkeypatch.setattr(inc, "_find_places", real_find_places)
+    rows, _ = run("قصف مدفعي على بلدة الكرك الشرقي بريف درعا.")
+    assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Daraa", 2)]
