@@ -4072,10 +4072,10 @@ _PREPOSITIONS = frozenset(("مع", "ضد", "علي", "من", "في", "الي", "
 
 
 def _acts(t: Token) -> bool:
-    """A token that says its subject did something violent (قتلت، هاجموا، وأوقعت ...)."""
+    """A token that says its subject did something violent (قتلت، هاجموا، وأوقعت، توقع ...)."""
     if t.trigger:
         return True
-    return _starts(t.word, lexicon().perpetrator_verbs)
+    return _starts(t.word, lexicon().perpetrator_verbs) or _attack_verb(t.word)
 
 
 def _perpetrator(f: Figure, sent: Sentence) -> str:
@@ -4407,8 +4407,10 @@ def _attacks_before(sent: Sentence, first: int) -> bool:
     past the side's members, unit or arm ('أطلقت عناصر الجندرمة النار', 'قصفت مدفعية الجيش
     الوطني')."""
     k = first - 1
-    members = sent.toks[k]
     lex = lexicon()
+    if k > 1 and sent.toks[k].word == "من" and _in(lex.units, sent.toks[k - 1].word):
+        k -= 1  # 'أوقعت وحدات من الجيش': a unit of the side
+    members = sent.toks[k]
     if k > 0 and (
         (members.person and members.person[0] == "combatant")
         or _in(lex.units, members.word)

@@ -3412,3 +3412,17 @@ def test_cases_of_suffocation_count_people_hurt():
     m = one("سجلت 12 حالة اختناق بين المدنيين.")
     assert (m["category"], m["best"], m["victim"]) == ("injured", 12, "CIVILIANS")
     assert one("أصيب 5 أشخاص بحالات اختناق.")["best"] == 5  # (how they were hurt: no second)
+
+
+@pytest.mark.parametrize(
+    "text,perpetrator",
+    [
+        ("قوات الأسد تستهدف مدنيين بصاروخ موجه قرب التفاحية وتوقع ثلاثة شهداء.", "SYR_GOV"),
+        ("أوقعت وحدات من الجيش العربي السوري قتلى في صفوف الإرهابيين.", "SYR_GOV"),
+        ("القوات التركية تقصف تل رفعت وتقتل مدنياً وتصيب آخر.", "TURKEY"),
+    ],
+)
+def test_a_side_acting_in_the_present_tense_or_through_its_unit_is_the_perpetrator(
+    text, perpetrator
+):
+    assert mentions(text)[0]["perpetrator"] == perpetrator
