@@ -1073,6 +1073,8 @@ def _ali(toks: list[Token], k: int) -> bool:
     """'علي' (spelled like the preposition على once normalised) is the name when a first name
     follows it ('علي محمد الحسن'), not a noun ('على يد', 'على الطريق')."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is not None and k and _fathers_name(toks[k - 1].word, nxt.word):
+        return True  # 'الطفل محمد علي الحسن': between a given name and a family name
     return nxt is not None and nxt.word != "يد" and not _definite(nxt.word) and _name_word(nxt)
 
 
@@ -2608,7 +2610,12 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
         if n and len(item) == 1 and _person_count(first) == ("civilian", 1):
             continue  # 'وزوجته'
         words = [first] + [t.word for t in item[1:]]
-        if not 2 <= len(item) <= 4 or first.startswith("ال") or not all(map(_plain_name, words)):
+        plain = all(
+            _plain_name(w)
+            or (w == "علي" and 0 < m < len(words) - 1 and _fathers_name(words[m - 1], words[m + 1]))
+            for m, w in enumerate(words)
+        )  # ('محمد علي الحسن')
+        if not 2 <= len(item) <= 4 or first.startswith("ال") or not plain:
             return None
         if any(w.endswith(_PLURAL_POSSESSIVE) for w in words):
             return None  # 'قتل صديقتها خنقاً وسرقت مصاغها': not names (but 'حمزة', 'عبد الله')
@@ -2685,7 +2692,45 @@ def _ends_list(sent: Sentence, j: int) -> bool:
     if word == "و" or word not in lexicon().name_stops:
         return False
     nxt = sent.toks[j + 1].word if j + 1 < len(sent.toks) else ""
+    if word == "علي" and j and _fathers_name(sent.toks[j - 1].word, nxt):
+        return False  # 'محمد علي الحسن': Ali is the father's name
     return word != "علي" or not nxt or nxt.startswith("ال") or nxt == "يد"
+
+
+def _fathers_name(before: str, nxt: str) -> bool:
+    """'علي' between a given name and a family name with ال ('محمد علي الحسن') is the name Ali,
+    not the preposition on ('قتل محمد على الطريق' is rare in news: 'على' then names a thing,
+    which the words of `not_people` and places catch)."""
+    lex = lexicon()
+    return (
+        before in lex.given_names
+        and nxt.startswith("ال")
+        and len(nxt) > 3
+        and not _in(lex.not_people, nxt)
+        and nxt not in _ON_NOUNS
+    )
+
+
+_ON_NOUNS = frozenset(
+    (
+        "الطريق",
+        "الفور",
+        "الاقل",
+        "الرغم",
+        "الحدود",
+        "الاطراف",
+        "الجبهه",
+        "الحاجز",
+        "المدنيين",
+        "الاهالي",
+        "الارض",
+        "الاثر",
+        "اثر",
+        "المنزل",
+        "الموقع",
+        "المنطقه",
+    )
+)
 
 
 _VERB_AFTER = ("قتل", "استشهد", "اصيب", "جرح", "توفي", "اعتقل", "قضي", "لقي", "نزح", "فر")

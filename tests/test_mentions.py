@@ -3426,3 +3426,19 @@ def test_a_side_acting_in_the_present_tense_or_through_its_unit_is_the_perpetrat
     text, perpetrator
 ):
     assert mentions(text)[0]["perpetrator"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("استشهاد الطفل محمد علي الحسن ووالدته.", 2),
+        ("قتل أحمد علي العمر وخالد الحسن.", 2),
+        ("استشهد محمد علي الحسن جراء القصف.", 1),
+    ],
+)
+def test_ali_between_a_given_name_and_a_family_name_is_the_fathers_name(text, best):
+    assert one(text)["best"] == best
+
+
+def test_on_the_road_after_a_name_is_no_name():
+    assert mentions("مقتل محمد على الطريق الدولي.") == []
