@@ -4596,6 +4596,20 @@ def _relate(figs: list[Figure]) -> None:
     _aggregates(figs)
     _some_of_those_told(figs)
     _repeats(figs)
+    _perpetrators_of_parts(figs)
+
+
+def _perpetrators_of_parts(figs: list[Figure]) -> None:
+    """'مقتل 87 مدنياً، قتل 40 منهم على يد قوات النظام، و20 على يد القوات الروسية': a figure
+    whose parts name two different perpetrators was caused by several sides (MIXED), not by
+    the one named nearest to it."""
+    doers: dict[str, set[str]] = {}
+    for f in figs:
+        if f.relation.startswith("subset_of:") and f.perpetrator:
+            doers.setdefault(f.relation.split(":", 1)[1], set()).add(f.perpetrator)
+    for f in figs:
+        if len(doers.get(f.mid, ())) > 1:
+            f.perpetrator = "MIXED"
 
 
 def _severity_of_one(sent: Sentence, q: numbers.Quantity, counted: Counted) -> bool:

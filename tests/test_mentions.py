@@ -3442,3 +3442,15 @@ def test_ali_between_a_given_name_and_a_family_name_is_the_fathers_name(text, be
 
 def test_on_the_road_after_a_name_is_no_name():
     assert mentions("مقتل محمد على الطريق الدولي.") == []
+
+
+def test_a_figure_whose_parts_name_two_perpetrators_was_caused_by_several_sides():
+    rows = mentions(
+        "وثقت الشبكة مقتل 87 مدنياً في شهر آذار، قتل 40 منهم على يد قوات النظام، "
+        "و20 على يد القوات الروسية."
+    )
+    assert [(r["best"], r["perpetrator"]) for r in rows] == [
+        (87, "MIXED"),
+        (40, "SYR_GOV"),
+        (20, "RUSSIA"),
+    ]
