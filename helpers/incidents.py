@@ -1205,7 +1205,9 @@ def _actors_by_role(
     sentence's arrest of an attacker ('تمكنت قسد من اعتقال أحد المهاجمين') is another deed."""
     counted = [m for m in owned if not m.get("relation")]
     here = counted if told_here is None else [m for m in told_here if not m.get("relation")]
-    doers = Counter(m.get("perpetrator") for m in here if m.get("perpetrator"))
+    doers = Counter(
+        m.get("perpetrator") for m in here if m.get("perpetrator") not in ("", None, "MIXED")
+    )
     hurt = Counter(m.get("victim") for m in counted if m.get("victim") not in _NOT_A_SIDE)
     actors = list(named)
     doer = doers.most_common(1)[0][0] if doers else ""
