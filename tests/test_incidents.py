@@ -638,3 +638,8 @@ def test_a_direction_after_an_unknown_town_does_not_keep_it_from_its_region(monk
     monkeypatch.setattr(inc, "_find_places", real_find_places)
     rows, _ = run("قصف مدفعي على بلدة الكرك الشرقي بريف درعا.")
     assert [(r["governorate"], r["geo_precision"]) for r in rows] == [("Daraa", 2)]
+
+
+def test_a_figure_caused_by_several_sides_names_no_attacker():
+    toll = {"category": "killed", "victim": "CIVILIANS", "perpetrator": "MIXED"}
+    assert inc._actors_by_role(["SYR_GOV"], [toll])[0] == "SYR_GOV"
