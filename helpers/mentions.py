@@ -609,6 +609,7 @@ def extract_mentions(doc: Document) -> list[dict]:
                 or _the_other_side(f, sent)
             )
             _vowelled_dual(f, written)
+            _dual_thousand(f, written)
             f.cause = "" if f.perpetrator else cause
             figures.append(f)
         _share_side(found, sent)
@@ -2502,6 +2503,18 @@ def _vowelled_dual(f: Figure, written: Callable[[int, int], str]) -> None:
     if f.extras.get("plural_or_dual") and _VOWELLED_DUAL.search(written(f.q_start, f.q_end)):
         f.best = f.low = f.high = 2
         f.qualifier = "exact"
+
+
+def _dual_thousand(f: Figure, written: Callable[[int, int], str]) -> None:
+    """'قتل ألفا شخص': 'ألفا' with no tanween, alone and right before the noun it counts, is the
+    dual of a thousand in construct (2000); 'ألفاً' (tanween) and 'ألفاً من' are a thousand."""
+    if f.best != 1000 or f.qualifier != "exact":
+        return
+    words = written(f.q_start, f.end).split()
+    if len(words) < 2 or normalize_word(words[0]) != "الفا" or "\u064b" in words[0]:
+        return
+    if normalize_word(words[1]) not in ("من", "عن") and words[1][:1].isalpha():
+        f.best = f.low = f.high = 2000
 
 
 def _one(sent: Sentence, a: int, b: int, category: str, counted: Counted) -> Figure:

@@ -3454,3 +3454,16 @@ def test_a_figure_whose_parts_name_two_perpetrators_was_caused_by_several_sides(
         (40, "SYR_GOV"),
         (20, "RUSSIA"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,best",
+    [
+        ("قتل ألفا شخص.", 2000),
+        ("قتل الجيش ألفاً من المسلحين.", 1000),
+        ("نزح عشرون ألفاً من المدنيين.", 20000),
+        ("قتل ألف شخص.", 1000),
+    ],
+)
+def test_alfa_before_its_noun_without_tanween_is_two_thousand(text, best):
+    assert one(text)["best"] == best
