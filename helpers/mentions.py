@@ -4182,7 +4182,9 @@ def _perpetrator(f: Figure, sent: Sentence) -> str:
 def _subject_of_the_first_verb(f: Figure, sent: Sentence) -> str:
     """'قوات النظام تقصف جبل الزاوية وتقتل 3 مدنيين', 'طائرة تركية تستهدف سيارة وتقتل شخصين':
     a casualty verb joined by و to an attacking verb shares its subject, named (or given by a
-    nationality adjective) right before that verb, in a headline's subject-verb order."""
+    nationality adjective) right before that verb, in a headline's subject-verb order; and a
+    unit with a nationality adjective told before it is the subject of both ('وتوغلت قوة
+    إسرائيلية في القرية واعتقلت شابين')."""
     k = sent.index_at(f.start)
     if k >= len(sent.toks) or not sent.toks[k].word.startswith("و") or not sent.toks[k].trigger:
         return ""
@@ -4190,6 +4192,8 @@ def _subject_of_the_first_verb(f: Figure, sent: Sentence) -> str:
         t = sent.toks[j]
         if t.trigger:
             return ""
+        if _in(lexicon().units, t.word) and j + 1 < k and adjective_side(sent.toks[j + 1].word):
+            return adjective_side(sent.toks[j + 1].word)  # 'وتوغلت قوة إسرائيلية ... واعتقلت'
         if not _attack_verb(t.word):
             continue
         prev = sent.toks[j - 1]

@@ -3467,3 +3467,8 @@ def test_a_figure_whose_parts_name_two_perpetrators_was_caused_by_several_sides(
 )
 def test_alfa_before_its_noun_without_tanween_is_two_thousand(text, best):
     assert one(text)["best"] == best
+
+
+def test_a_unit_with_a_nationality_adjective_is_the_subject_of_the_verb_joined_after():
+    m = one("وتوغلت قوة إسرائيلية في قرية كودنة بريف القنيطرة واعتقلت شابين من أبناء القرية.")
+    assert (m["category"], m["best"], m["perpetrator"]) == ("detained", 2, "ISRAEL")
