@@ -3472,3 +3472,15 @@ def test_alfa_before_its_noun_without_tanween_is_two_thousand(text, best):
 def test_a_unit_with_a_nationality_adjective_is_the_subject_of_the_verb_joined_after():
     m = one("وتوغلت قوة إسرائيلية في قرية كودنة بريف القنيطرة واعتقلت شابين من أبناء القرية.")
     assert (m["category"], m["best"], m["perpetrator"]) == ("detained", 2, "ISRAEL")
+
+
+@pytest.mark.parametrize(
+    "text,claimant",
+    [
+        ("أعلن الجيش الأمريكي مقتل 3 من قادة تنظيم حراس الدين بغارة.", "US military"),
+        ("أعلن مركز المصالحة الروسي مقتل 4 جنود سوريين.", "Russian reconciliation centre"),
+        ("قصف الجيش الأمريكي موقعاً ما أدى لمقتل 3 مدنيين.", "outlet"),
+    ],
+)
+def test_the_us_military_and_the_russian_reconciliation_centre_as_sources(text, claimant):
+    assert one(text)["claimed_by"] == claimant
