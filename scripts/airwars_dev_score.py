@@ -2,10 +2,11 @@
 
 For each report in a JSONL file (fields: doc, text, published, deaths_min, deaths_max,
 injuries_min, injuries_max) the lead civilian killed figure is, as the issue defines it, the
-first incident-scope, non-repeat mention (relation not same_as) with category killed and victim
-CIVILIANS (0 when none), leaving out figures put down to a non-conflict cause (an accident, a
-disease); likewise injured. A civilian part of a mixed toll ('ثلاثة أشخاص: طفلان ومسلح') is a
-civilian figure of its own, so parts are not left out.
+first incident-scope, non-repeat mention (relation not same_as, nor alternative_to: a toll
+another telling replaces) with category killed and victim CIVILIANS (0 when none), leaving out
+figures put down to a non-conflict cause (an accident, a disease); likewise injured. A civilian
+part of a mixed toll ('ثلاثة أشخاص: طفلان ومسلح') is a civilian figure of its own, so parts are
+not left out.
 A text agrees when the figure lies inside the Airwars range. The script also prints how often
 one of a text's incidents is placed at the location Airwars recorded (`location_ar`, looked up
 in the gazetteer) and in its governorate. Injury ranges that Airwars left
@@ -46,7 +47,7 @@ def lead_figure(mentions: list[dict], category: str) -> int:
             m["category"] == category
             and m["victim"] == "CIVILIANS"
             and m["scope"] == "incident"
-            and not m["relation"].startswith("same_as")
+            and not m["relation"].startswith(("same_as", "alternative_to"))
             and not m["cause"]
         ):
             return int(m["best"] or 0)

@@ -63,3 +63,7 @@ def test_an_incident_at_or_near_the_recorded_location_agrees():
     score.place_agreement("كنصفرة", [far, near], placed)
     score.place_agreement("مكان لا يعرفه المعجم", [near], placed)
     assert placed == {"known": 2, "at": 1, "governorate": 2}
+
+
+def test_the_lead_figure_is_the_toll_that_replaces_an_earlier_one():
+    assert lead("مقتل 3 مدنيين بقصف على البلدة. وفي وقت لاحق ارتفع عدد القتلى إلى 5.") == 5
