@@ -3484,3 +3484,7 @@ def test_a_unit_with_a_nationality_adjective_is_the_subject_of_the_verb_joined_a
 )
 def test_the_us_military_and_the_russian_reconciliation_centre_as_sources(text, claimant):
     assert one(text)["claimed_by"] == claimant
+
+
+def test_at_the_hands_plural_names_the_perpetrator():
+    assert one("قتل شاب على أيدي عناصر من الأمن العام.")["perpetrator"] == "SYR_GOV"
