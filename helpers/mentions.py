@@ -608,6 +608,8 @@ def extract_mentions(doc: Document) -> list[dict]:
                 or _attacker_told_before(f, sent, told)
                 or _the_other_side(f, sent)
             )
+            if f.victim == "UNKNOWN" and f.noun_class == "combatant":
+                f.victim = _target_told_before(f, sent, told) or f.victim
             _vowelled_dual(f, written)
             _dual_thousand(f, written)
             f.cause = "" if f.perpetrator else cause
@@ -4299,6 +4301,46 @@ def _attacker_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence
         if verb or _subject_of_verb(prev, a, last):  # ('أقدم طيران التحالف على')
             return _attacker_or_target(prev, a, f.victim)
     return _attack_adjective(prev, prev.end, prev.end)  # ('القصف نفذته طائرة روسية')
+
+
+def _target_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence] | None) -> str:
+    """'هاجمت خلايا داعش حاجزاً لقسد. وأسفر الهجوم عن مقتل عنصرين': fighters of no side named,
+    killed in an attack that points back to the sentence before, are of the one side that
+    sentence names as attacked (a post or forces of it: 'حاجزاً لقسد', 'على مواقع قسد'), not
+    its attacker."""
+    if told is None or not _attack_pointing_back(sent, f.start):
+        return ""
+    if "مهاجم" in sent.norm[f.end : f.end + 20]:
+        return ""  # 'مقتل 3 عناصر من المهاجمين': the attackers' own dead
+    prev = told()
+    targets = set()
+    for a in prev.actors:
+        first, _ = prev.token_range(a)
+        before = prev.toks[first - 1].word if first > 0 else ""
+        if a.side != f.perpetrator and (_with_lam(prev.toks[first], a) or before in _AT_TARGET):
+            targets.add(a.side)
+    return targets.pop() if len(targets) == 1 else ""
+
+
+# Words right before a side that make it the one attacked: 'على قسد', 'مواقع قوات النظام'.
+_AT_TARGET = frozenset(
+    (
+        "علي",
+        "مواقع",
+        "موقع",
+        "مقرات",
+        "مقر",
+        "نقاط",
+        "نقطه",
+        "حاجز",
+        "حواجز",
+        "ثكنه",
+        "قاعده",
+        "رتل",
+        "دوريه",
+        "عناصر",
+    )
+)
 
 
 def _attacker_or_target(sent: Sentence, attacker: ActorMatch, victim: str) -> str:

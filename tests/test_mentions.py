@@ -3488,3 +3488,18 @@ def test_the_us_military_and_the_russian_reconciliation_centre_as_sources(text, 
 
 def test_at_the_hands_plural_names_the_perpetrator():
     assert one("قتل شاب على أيدي عناصر من الأمن العام.")["perpetrator"] == "SYR_GOV"
+
+
+@pytest.mark.parametrize(
+    "text,victim",
+    [
+        ("هاجمت خلايا داعش حاجزاً لقسد في بلدة الشحيل. وأسفر الهجوم عن مقتل عنصرين.", "SDF"),
+        (
+            "شن داعش هجوماً على مواقع قوات النظام في البادية. وأسفر الهجوم عن مقتل 4 عناصر.",
+            "SYR_GOV",
+        ),
+        ("هاجمت قوات النظام مواقع الفصائل. وأسفر الهجوم عن مقتل 3 عناصر من المهاجمين.", "UNKNOWN"),
+    ],
+)
+def test_fighters_killed_in_an_attack_told_before_are_of_the_side_it_attacked(text, victim):
+    assert one(text)["victim"] == victim
