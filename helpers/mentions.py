@@ -4557,7 +4557,11 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
     words are one), then the attack word or verb in the three words before it, with no
     preposition between but 'من' ('بقصف من الطائرات الروسية', not 'قصف على قاعدة تركية')."""
     toks = sent.toks
-    for k, u in enumerate(toks):
+    at = sent.index_at(phrase_end)  # the figure's own cause right after it ('قتل مدنيان بقصف
+    own = next(
+        (n for n in range(at, min(at + 2, len(toks))) if _perpetrator_cue(toks[n].word)), None
+    )
+    for k, u in enumerate(toks):  # مدفعي ...، فيما أصيب 3 بغارة روسية': the raid is not theirs)
         if u.start > phrase_end + 160:
             break
         side = adjective_side(u.word)
@@ -4569,6 +4573,8 @@ def _attack_adjective(sent: Sentence, q_start: int, phrase_end: int) -> str:
                 continue
             if not (_perpetrator_cue(t.word) or _attack_verb(t.word)):
                 continue  # ('وقصفت المدفعية التركية قرى', 'تقصف المدفعية التركية')
+            if own is not None and j > own + 3:
+                continue
             if any(x.word in _PREPOSITIONS and x.word != "من" for x in toks[j + 1 : k]):
                 continue  # 'في قصف على قاعدة تركية': the adjective is on the target
             if _contrasts(sent.norm, min(t.end, q_start), max(t.start, q_start)):

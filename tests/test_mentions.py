@@ -3503,3 +3503,12 @@ def test_at_the_hands_plural_names_the_perpetrator():
 )
 def test_fighters_killed_in_an_attack_told_before_are_of_the_side_it_attacked(text, victim):
     assert one(text)["victim"] == victim
+
+
+def test_a_figure_with_its_own_cause_does_not_take_the_adjective_of_another_clause():
+    rows = mentions(
+        "قتل مدنيان بقصف مدفعي على بلدة كنصفرة، فيما أصيب 3 آخرون بغارة روسية على مدينة أريحا."
+    )
+    assert [r["perpetrator"] for r in rows] == ["", "RUSSIA"]
+    rows = mentions("استشهد 5 مدنيين، فيما أصيب 9 آخرون، جراء قصف روسي على البلدة.")
+    assert [r["perpetrator"] for r in rows] == ["RUSSIA", "RUSSIA"]
