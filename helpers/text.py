@@ -114,11 +114,26 @@ def normalize(text: str) -> NormText:
 # Sentence boundaries: full stops (not decimal points), question marks, line breaks, semicolons.
 _SENTENCE_END_RE = re.compile(r"(?<!\d)\.(?!\d)|[!?؟؛;\n…]+|\.(?=\s)")
 
-# Markers after which a scraped page lists other stories (related headlines, comments).
+# Labels that open a line linking to another story in the middle of an article ('اقرأ أيضاً:
+# مقتل 3 عناصر ...'): the rest of that line is the other story's headline.
+_LINK_LABELS = (
+    "اقرأ أيضا",
+    "اقرأ ايضا",
+    "إقرأ أيضا",
+    "اقرأ المزيد",
+    "اقرأ كذلك",
+    "شاهد أيضا",
+    "للمزيد اقرأ",
+)
+_LINK_LINE_RE = re.compile(
+    r"(?:^|\n)[ \t#*•-]*(?:" + "|".join(re.escape(normalize_word(m)) for m in _LINK_LABELS) + r")"
+)
+
+
+# Markers after which a scraped page lists other stories (related headlines, comments); a
+# link label alone on its line opens such a list too.
 _TAIL_MARKERS = (
-    "اقرا المزيد",
-    "اقرا ايضا",
-    "اقرا أيضا",
+    *_LINK_LABELS,
     "اخبار ذات صله",
     "مقالات ذات صله",
     "مواضيع ذات صله",
@@ -132,8 +147,6 @@ _TAIL_MARKERS = (
     "الاكثر قراءه",
     "الأكثر قراءة",
     "اخترنا لكم",
-    "شاهد أيضا",
-    "شاهد ايضا",
     "قد يعجبك أيضا",
     "أخبار متعلقة",
     "اخبار متعلقه",
@@ -162,22 +175,6 @@ _TAIL_RE = re.compile(
     + r")\b|(?:"
     + "|".join(re.escape(normalize_word(m)) for m in _NAV_LINES)
     + r")[ \t]*$)"
-)
-
-
-# Labels that open a line linking to another story in the middle of an article ('اقرأ أيضاً:
-# مقتل 3 عناصر ...'): the rest of that line is the other story's headline.
-_LINK_LABELS = (
-    "اقرأ أيضا",
-    "اقرأ ايضا",
-    "إقرأ أيضا",
-    "اقرأ المزيد",
-    "اقرأ كذلك",
-    "شاهد أيضا",
-    "للمزيد اقرأ",
-)
-_LINK_LINE_RE = re.compile(
-    r"(?:^|\n)[ \t#*•-]*(?:" + "|".join(re.escape(normalize_word(m)) for m in _LINK_LABELS) + r")"
 )
 
 
