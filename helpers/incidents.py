@@ -779,6 +779,12 @@ def _sides(ctx: _Context, norm_start: int, norm_end: int, pos: int) -> list[str]
     return sides
 
 
+def named_as_target(norm: str, start: int, end: int, lo: int, hi: int) -> bool:
+    """Whether the side named at norm[start:end], in the sentence norm[lo:hi], is named as the
+    one attacked ('حاجزاً لقسد', 'على مواقع قوات النظام', 'قسد تعرضت لهجوم')."""
+    return _role(norm, start, end, lo, hi) == 2
+
+
 def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
     """0 for a side named as the attacker ('من قبل قسد', 'شنه تنظيم داعش', 'هجمات من خلايا
     داعش'), 2 as the target ('مواقع قسد', 'على حاجز لقسد', 'قسد تعرضت لهجوم'), None for one
@@ -807,7 +813,8 @@ def _role(norm: str, start: int, end: int, lo: int, hi: int) -> int | None:
         len(before) == 2 and " ".join(before) in lex.attacker_before
     ):
         return 0
-    if last in lex.target_before or any(w.startswith(lex.target_after) for w in after):
+    accusative = last[:-1] if last.endswith("ا") else last  # 'حاجزاً لقسد': حاجز
+    if {last, accusative} & lex.target_before or any(w.startswith(lex.target_after) for w in after):
         return 2
     return 1
 

@@ -40,7 +40,7 @@ from helpers.actors import (
     unnamed_sources,
 )
 from helpers.dates import MONTHS, WEEKDAYS
-from helpers.incidents import find_triggers
+from helpers.incidents import find_triggers, named_as_target
 from helpers.lexicon import load, phrase_key, phrase_regex, phrase_variants, word_set
 from helpers.schema import Document
 from helpers.text import (
@@ -226,6 +226,7 @@ class Lexicon:
     list_titles: frozenset[str]  # نائب، قائد: a title after a comma describes the name before it
     waw_names: frozenset[str]  # وليد، وائل: names that begin with و (not 'and')
     given_names: frozenset[str]  # محمد، عبد الله: a name after a trigger with no person noun
+    ala_nouns: frozenset[str]  # الطريق، الفور: 'على' before them is the preposition
     agents: frozenset[str]
     units: frozenset[str]  # دورية، مجموعة: with their side, a verb's subject
     ranks: frozenset[str]  # صفوف، فصيل: between a person and their side
@@ -269,6 +270,7 @@ _WORD_LISTS = (
     "list_titles",
     "waw_names",
     "given_names",
+    "ala_nouns",
     "perpetrator_cues",
     "perpetrator_links",
     "repel_verbs",
@@ -718,11 +720,7 @@ def _elided_people(figs: list[Figure], sent: Sentence) -> None:
         found = _conjunct(sent, j)
         if found is None or found[2].kind not in ("civilian", "combatant") or found[0] > 2:
             continue
-        n = sent.index_at(found[1])
-        if n < len(toks) and toks[n].word == "من":  # 'من الجيش الوطني'
-            n += 1
-            while n < len(toks) and toks[n].actor:
-                n += 1
+        n = _past_side(sent, sent.index_at(found[1]))  # ('من الجيش الوطني')
         if n >= len(toks) or toks[n].word != cue:
             continue
         if any(g.start <= toks[j].start < g.end for g in figs):
@@ -1076,7 +1074,7 @@ def _ali(toks: list[Token], k: int) -> bool:
     """'علي' (spelled like the preposition على once normalised) is the name when a first name
     follows it ('علي محمد الحسن'), not a noun ('على يد', 'على الطريق')."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is not None and k and _fathers_name(toks[k - 1].word, nxt.word):
+    if nxt is not None and k and _fathers_name(toks[k - 1], nxt):
         return True  # 'الطفل محمد علي الحسن': between a given name and a family name
     return nxt is not None and nxt.word != "يد" and not _definite(nxt.word) and _name_word(nxt)
 
@@ -2417,10 +2415,8 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
             if f is not None and f.qualifier == "vague":
                 _count_names_in_brackets(f, sent)  # 'أطفال الفقيد (حسين، خلود، علي)'
             if f is not None and f.best == 1 and "name" not in f.extras:
-                named_end = _past_name(sent, f)  # 'جثة ناجي جمعة الخليفة': whose
-                name = sent.norm[f.end : named_end].strip(' "').split()
-                names = lexicon().given_names
-                if name and (name[0] in names or " ".join(name[:2]) in names):
+                name = sent.norm[f.end : _past_name(sent, f)].strip(' "').split()
+                if _given_name_words(name):  # 'جثة ناجي جمعة الخليفة': whose
                     f.extras["name"] = " ".join(name)
             if f is not None and free(f.start, f.end):
                 if t.trigger and _increment_of_total(sent, i, done, f.category):
@@ -2627,7 +2623,7 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
         words = [first] + [t.word for t in item[1:]]
         plain = all(
             _plain_name(w)
-            or (w == "علي" and 0 < m < len(words) - 1 and _fathers_name(words[m - 1], words[m + 1]))
+            or (w == "علي" and 0 < m < len(item) - 1 and _fathers_name(item[m - 1], item[m + 1]))
             for m, w in enumerate(words)
         )  # ('محمد علي الحسن')
         if not 2 <= len(item) <= 4 or first.startswith("ال") or not plain:
@@ -2650,16 +2646,25 @@ def _bare_names(sent: Sentence, i: int) -> Figure | None:
     return f
 
 
+def _given_name_words(words: list[str]) -> int:
+    """How many of the first words are a common given name (given_names in casualties.yaml;
+    'عبد الله' is two): 0 when they open with none."""
+    names = lexicon().given_names
+    if len(words) > 1 and f"{words[0]} {words[1]}" in names:
+        return 2
+    return 1 if words and words[0] in names else 0
+
+
 def _given_name_first(item: list[Token]) -> bool:
     """'أحمد الخلف', 'عبد الله محمد العلي': a full name of two to four words that opens with
-    a common given name (given_names in casualties.yaml; 'عبد الله' is one) and goes on with
-    given names or family names with ال, not with any word ('فرح يروي كيف')."""
-    names = lexicon().given_names
+    a common given name and goes on with given names or family names with ال, not with any
+    word ('فرح يروي كيف')."""
     words = [t.word for t in item]
-    first = 2 if len(words) > 1 and f"{words[0]} {words[1]}" in names else 1
-    if not (2 <= len(words) <= 4 and len(words) > first and " ".join(words[:first]) in names):
+    first = _given_name_words(words)
+    if not (first and 2 <= len(words) <= 4 and len(words) > first):
         return False
     rest = words[first:]  # a father's given name or a family name: 'محمد حسن الموسى'
+    names = lexicon().given_names
     return all(w in names or w.startswith("ال") or w in ("عبد", "ابو") for w in rest)
 
 
@@ -2707,45 +2712,30 @@ def _ends_list(sent: Sentence, j: int) -> bool:
     if word == "و" or word not in lexicon().name_stops:
         return False
     nxt = sent.toks[j + 1].word if j + 1 < len(sent.toks) else ""
-    if word == "علي" and j and _fathers_name(sent.toks[j - 1].word, nxt):
+    if (
+        word == "علي"
+        and j
+        and j + 1 < len(sent.toks)
+        and _fathers_name(sent.toks[j - 1], sent.toks[j + 1])
+    ):
         return False  # 'محمد علي الحسن': Ali is the father's name
     return word != "علي" or not nxt or nxt.startswith("ال") or nxt == "يد"
 
 
-def _fathers_name(before: str, nxt: str) -> bool:
+def _fathers_name(before: Token, nxt: Token) -> bool:
     """'علي' between a given name and a family name with ال ('محمد علي الحسن') is the name Ali,
-    not the preposition on ('قتل محمد على الطريق' is rare in news: 'على' then names a thing,
-    which the words of `not_people` and places catch)."""
+    not the preposition on: not before a person, side, thing or place word, nor one of the
+    nouns 'على' governs in news ('على الطريق', 'على الفور': ala_nouns in casualties.yaml)."""
     lex = lexicon()
+    word = nxt.word
     return (
-        before in lex.given_names
-        and nxt.startswith("ال")
-        and len(nxt) > 3
-        and not _in(lex.not_people, nxt)
-        and nxt not in _ON_NOUNS
+        _given_name_words([before.word.removeprefix("و")]) > 0
+        and word.startswith("ال")
+        and len(word) > 3
+        and not (nxt.person or nxt.actor or nxt.casualty or nxt.trigger)
+        and not _in(lex.not_people, word)
+        and word not in lex.ala_nouns
     )
-
-
-_ON_NOUNS = frozenset(
-    (
-        "الطريق",
-        "الفور",
-        "الاقل",
-        "الرغم",
-        "الحدود",
-        "الاطراف",
-        "الجبهه",
-        "الحاجز",
-        "المدنيين",
-        "الاهالي",
-        "الارض",
-        "الاثر",
-        "اثر",
-        "المنزل",
-        "الموقع",
-        "المنطقه",
-    )
-)
 
 
 _VERB_AFTER = ("قتل", "استشهد", "اصيب", "جرح", "توفي", "اعتقل", "قضي", "لقي", "نزح", "فر")
@@ -2853,9 +2843,6 @@ def _one_in_breakdown(sent: Sentence, i: int, told: list[Figure]) -> Figure | No
     return f
 
 
-_BOTH_SIDES = frozenset(("الطرفين", "الجانبين", "صفوف", "قوات"))
-
-
 def _past_side(sent: Sentence, k: int) -> int:
     """The token after a side phrase that starts at token k ('من الطرفين', 'من قوات النظام',
     'في صفوف قسد'), or k when none starts there."""
@@ -2863,7 +2850,10 @@ def _past_side(sent: Sentence, k: int) -> int:
     if k >= len(toks) or toks[k].word not in ("من", "في"):
         return k
     j = k + 1
-    while j < min(len(toks), k + 5) and (toks[j].actor or toks[j].word in _BOTH_SIDES):
+    lex = lexicon()
+    while j < min(len(toks), k + 5) and (
+        toks[j].actor or _in(lex.both_sides, toks[j].word) or _in(lex.ranks, toks[j].word)
+    ):
         j += 1
     return j if j > k + 1 else k
 
@@ -4306,41 +4296,20 @@ def _attacker_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence
 def _target_told_before(f: Figure, sent: Sentence, told: Callable[[], Sentence] | None) -> str:
     """'هاجمت خلايا داعش حاجزاً لقسد. وأسفر الهجوم عن مقتل عنصرين': fighters of no side named,
     killed in an attack that points back to the sentence before, are of the one side that
-    sentence names as attacked (a post or forces of it: 'حاجزاً لقسد', 'على مواقع قسد'), not
-    its attacker."""
+    sentence names as attacked (a post or forces of it: 'حاجزاً لقسد', 'على مواقع قسد', read
+    as the incidents stage reads roles), not its attacker."""
     if told is None or not _attack_pointing_back(sent, f.start):
         return ""
     if "مهاجم" in sent.norm[f.end : f.end + 20]:
         return ""  # 'مقتل 3 عناصر من المهاجمين': the attackers' own dead
     prev = told()
-    targets = set()
-    for a in prev.actors:
-        first, _ = prev.token_range(a)
-        before = prev.toks[first - 1].word if first > 0 else ""
-        if a.side != f.perpetrator and (_with_lam(prev.toks[first], a) or before in _AT_TARGET):
-            targets.add(a.side)
+    targets = {
+        a.side
+        for a in prev.actors
+        if a.side != f.perpetrator
+        and named_as_target(prev.norm, a.start, a.end, prev.start, prev.end)
+    }
     return targets.pop() if len(targets) == 1 else ""
-
-
-# Words right before a side that make it the one attacked: 'على قسد', 'مواقع قوات النظام'.
-_AT_TARGET = frozenset(
-    (
-        "علي",
-        "مواقع",
-        "موقع",
-        "مقرات",
-        "مقر",
-        "نقاط",
-        "نقطه",
-        "حاجز",
-        "حواجز",
-        "ثكنه",
-        "قاعده",
-        "رتل",
-        "دوريه",
-        "عناصر",
-    )
-)
 
 
 def _attacker_or_target(sent: Sentence, attacker: ActorMatch, victim: str) -> str:
