@@ -34,6 +34,7 @@ import pandas as pd
 
 from helpers.dedup import km_between
 from helpers.lexicon import load
+from helpers.places import cue_kind
 from helpers.schema import Document
 from helpers.text import in_link_line, main_text_end, normalize, normalize_word, sentences
 
@@ -81,6 +82,8 @@ class Lexicon:
     locator_head: re.Pattern[str]
     destination: re.Pattern[str]  # 'ونقلهم إلى سجن في': where people were taken
     origin: re.Pattern[str]  # 'قوات النظام المتمركزة في': where the fire came from
+    raids: re.Pattern[str]  # مداهمة: an arrests word (as a trigger spans it) that may only
+    # tell the raid of an attack
     clause_breaks: re.Pattern[str]
     several: re.Pattern[str]  # 'عدة هجمات': several events summed up, not one
     spread: re.Pattern[str]  # 'هجمات متفرقة'
@@ -163,6 +166,7 @@ def lexicon() -> Lexicon:
             + "|".join(re.escape(normalize_word(w)) for w in data["origin_before"])
             + r")(?:\s+\S+){0,2}?\s*$"
         ),
+        raids=re.compile("|".join(_word_pattern(w) for w in data["raids"])),
         clause_breaks=_regex(data.get("clause_breaks") or ["في حين"]),
         several=_regex(data["summary_cues"]["several"]),
         spread=_regex(data["summary_cues"]["spread"]),
@@ -649,7 +653,6 @@ def _town_of_unknown(run: list[Any], town: Any, text: str) -> bool:
 
 
 _TOWN_KINDS = frozenset(("city", "town"))
-_NEIGHBOURHOOD = re.compile(r"(?:حي|حاره|شارع|ساحه|دوار|سوق)[\s_]")
 # Between a place the gazetteer does not know and the city it is in: 'ب', 'في', 'بمدينة'.
 _IN_TOWN = re.compile(r"\s*[،,]?\s*(?:ب|في|ضمن)?\s*(?:مدينة|مدينه)?\s*")
 
@@ -665,9 +668,8 @@ def _located_in(site: Any, region: Any) -> Any:
         return site  # (a locator, 'شمالي اللاذقية', does not overrule the gazetteer)
     if _km_apart(site, region) < _NEAR_KM:
         return site
-    in_town = getattr(region, "kind", "") in _TOWN_KINDS and _NEIGHBOURHOOD.match(
-        normalize_word(site.text)
-    )  # a neighbourhood of a known city is in it; a village named with a city is near it
+    # a neighbourhood of a known city is in it; a village named with a city is near it
+    in_town = getattr(region, "kind", "") in _TOWN_KINDS and cue_kind(site.text) == "neighbourhood"
     fields = {
         "place_id": region.place_id if in_town else "",  # (one site with its town)
         "name_en": "",
@@ -964,9 +966,6 @@ def _candidates(ctx: _Context, norm_sent: tuple[int, int]) -> list[Incident]:
     return _raids_of_attacks(ctx, out, triggers, sent)
 
 
-_RAID = re.compile(r"[وب]?(?:ال)?(?:مداهم|داهم|دهم)")
-
-
 def _raids_of_attacks(
     ctx: _Context, out: list[Incident], triggers: list[Any], sent: tuple[int, int]
 ) -> list[Incident]:
@@ -979,7 +978,7 @@ def _raids_of_attacks(
     raid_starts = {
         ctx.nt.span(t.start, t.end)[0]
         for t in triggers
-        if t.sub_event_type == "arrests" and _RAID.match(ctx.nt.text, t.start)
+        if t.sub_event_type == "arrests" and lexicon().raids.fullmatch(ctx.nt.text, t.start, t.end)
     }
     return [x for x in out if not (x.sub_event_type == "arrests" and x.spans[0][0] in raid_starts)]
 

@@ -180,6 +180,15 @@ _TYPE_CUES = {
     "محور": "area",
     "مقاطعه": "area",
 }
+
+
+def cue_kind(text: str) -> str:
+    """The kind the cue word opening a place's text names ('حي الدويلعة', '#حي_الثورة':
+    neighbourhood; 'قرية X': village), '' when it opens with none."""
+    first = re.split(r"[\s_]+", normalize_word(text).lstrip("#"), maxsplit=1)[0]
+    return _TYPE_CUES.get(first, "")
+
+
 _NEAR_CUES = {"قرب", "محيط", "اطراف", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي"}
 _NEAR_CUES |= {"جنوبي", "مشارف", "ضواحي", "مدخل", "القرب", "مقربه"}
 _PREPOSITIONS = {"في", "من", "الي", "علي", "قرب", "نحو", "باتجاه"}

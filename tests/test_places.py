@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from helpers.places import find_places, load_gazetteer, lookup, normalize_ar
+from helpers.places import cue_kind, find_places, load_gazetteer, lookup, normalize_ar
 
 
 def places(text: str):
@@ -322,3 +322,16 @@ def test_villages_of_the_dev_reports_and_northern_towns_have_cited_points(
     assert (match.place_id, match.governorate) == (place_id, governorate)
     row = lookup(match.name_ar)
     assert match.latitude and row["source"].startswith("geonames:")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("حي الدويلعة", "neighbourhood"),
+        ("#حي_الثورة", "neighbourhood"),
+        ("قرية معرطبعي", "village"),
+        ("سرمين", ""),
+    ],
+)
+def test_the_cue_word_opening_a_place_names_its_kind(text, kind):
+    assert cue_kind(text) == kind
