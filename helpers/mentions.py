@@ -2430,14 +2430,15 @@ def _figures_without_number(sent: Sentence, done: list[Figure], used: set[int]) 
 
 _BRACKET_AFTER = re.compile(r"(?: (ال\w+))? ?\(([^()]{3,200})\)?")
 _NAME_SPLIT = re.compile(r" ?[،,] ?| و(?=\w)")
-_PLURAL_POSSESSIVE = ("هما", "هم", "هن", "ها")  # 'وأعمارهم' (not ه: 'بحرية' is بحريه)
+_PLURAL_POSSESSIVE = tuple(p for p in _POSSESSIVE if p != "ه")  # 'وأعمارهم' (not 'بحرية')
 
 
 def _count_names_in_brackets(f: Figure, sent: Sentence) -> None:
     """'أصيب أطفال الفقيد (حسين، خلود، إيمان، علي، بحرية)': a plural of people followed by a
     bracket of two or more names (one to three words each; a first name alone may be any
-    plain word) counts the names; the figure becomes exact. One definite word may stand between ('الفقيد'); the list stops at
-    the first item that is not a name ('وأعمارهم تتراوح بين 1 و10 أعوام')."""
+    plain word) counts the names; the figure becomes exact. One definite word may stand
+    between ('الفقيد'); the list stops at the first item that is not a name ('وأعمارهم تتراوح
+    بين 1 و10 أعوام')."""
     m = _BRACKET_AFTER.match(sent.norm, f.q_end, sent.end)
     if m is None or (m.group(1) and m.group(1) in lexicon().name_stops):
         return
